@@ -26,8 +26,8 @@ TRAIN_COMMANDS: dict[str, str] = {
 
 EVAL_COMMANDS: dict[str, str] = {
     "ner": "warta.extract.entities.commands:eval_ner",
-    "quotes": "warta.extract.evaluate:eval_quotes",
-    "dates": "warta.extract.evaluate:eval_dates",
+    "quotes": "warta.extract.quotes_eval:eval_quotes",
+    "dates": "warta.extract.dates_eval:eval_dates",
 }
 
 
