@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO
 
 import click
 
-from warta.pipeline import default_pipeline
 from warta.record import Article
 from warta.report import RunReport
 
-FORMATS = ("auto", "text", "html", "jsonl", "warc")
+FORMATS = ("auto", "text", "html", "jsonl", "csv", "warc")
 
 
 def write_jsonl(docs: Iterable[Article], out: IO[str], report: RunReport) -> None:
@@ -21,37 +20,63 @@ def write_jsonl(docs: Iterable[Article], out: IO[str], report: RunReport) -> Non
         report.written += 1
 
 
-def with_progress(docs: Iterator[Article], enabled: bool) -> Iterator[Article]:
-    """A progress bar on a terminal; nothing when stderr is piped."""
-    if not enabled:
-        return docs
-    from tqdm import tqdm
+def input_options(command):
+    """The options every command that reads news shares (process, ingest)."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+                     help="Input format."),
+        click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+                     help="Also write rejections as JSON Lines here."),
+        click.option("--text-field", default=None, help="JSON Lines/CSV: field(s) holding the body, comma-separated."),
+        click.option("--title-field", default=None, help="JSON Lines/CSV: field(s) holding the title."),
+        click.option("--url-field", default=None, help="JSON Lines/CSV: field(s) holding the url."),
+        click.option("--date-field", default=None, help="JSON Lines/CSV: field(s) holding the publication date."),
+        click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="local: worker processes on this machine; ray: Ray tasks (pip install 'warta[ray]')."),
+        click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker count (default: all cores)."),
+        click.option("--address", default=None, help="Ray cluster address (default: start a local Ray instance)."),
+        click.option("--workdir", type=click.Path(file_okay=False), default=None,
+                     help="Keep shard results here; an interrupted run restarted with the same inputs resumes."),
+        click.option("--no-dedup", is_flag=True, help="Skip duplicate and story detection."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    return iter(tqdm(docs, unit="doc", desc="warta", file=sys.stderr, dynamic_ncols=True))
+
+def read_articles(paths: tuple[str, ...], report: RunReport, fmt: str, text_field: str | None,
+                  title_field: str | None, url_field: str | None, date_field: str | None, engine: str,
+                  workers: int | None, address: str | None, workdir: str | None, no_dedup: bool,
+                  progress: bool) -> Iterable[Article]:
+    """Expand the paths and run the pipeline over them with the chosen engine."""
+    from warta.dedup import DedupConfig
+    from warta.engine import JobSpec, RunOptions, run_files
+    from warta.ingest import JsonFields, expand_paths
+
+    from warta.clean import corpus_profile
+
+    fields = JsonFields.from_options(text=text_field, title=title_field, url=url_field, date=date_field)
+    files = expand_paths(paths, report)
+    profile = corpus_profile(files, fmt=fmt, fields=fields)  # first pass: the cleaner's corpus rules
+    spec = JobSpec(workdir="", fmt=fmt, fields=fields, dedup=None if no_dedup else DedupConfig(),
+                   stage_config={"clean": {"profile": profile}} if profile else None)
+    options = RunOptions(engine=engine, workers=workers, address=address, workdir=workdir,
+                         keep_workdir=workdir is not None, progress=progress)
+    return run_files(files, report, spec, options)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write JSON Lines here (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="Input format.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), help="Also write rejections as JSON Lines here.")
-@click.option("--text-field", default=None, help="JSON Lines: field(s) holding the body, comma-separated.")
-@click.option("--title-field", default=None, help="JSON Lines: field(s) holding the title.")
-@click.option("--url-field", default=None, help="JSON Lines: field(s) holding the url.")
-@click.option("--date-field", default=None, help="JSON Lines: field(s) holding the publication date.")
-def process(paths: tuple[str, ...], output: str | None, fmt: str, errors_path: str | None,
-            text_field: str | None, title_field: str | None, url_field: str | None, date_field: str | None) -> None:
+@input_options
+def process(paths: tuple[str, ...], output: str | None, errors_path: str | None, **options) -> None:
     """Clean and extract every article in PATHS (files, folders, globs; gzip or not)."""
-    from warta.ingest import JsonFields, expand_paths, read_paths
-
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
     report = RunReport(errors_file=errors_file)
-    fields = JsonFields.from_options(text=text_field, title=title_field, url=url_field, date=date_field)
-    files = expand_paths(paths, report)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        docs = default_pipeline().run(read_paths(files, report, fmt=fmt, fields=fields), report)
-        write_jsonl(with_progress(docs, enabled=len(files) > 1 and sys.stderr.isatty()), out, report)
+        docs = read_articles(paths, report, progress=sys.stderr.isatty(), **options)
+        write_jsonl(docs, out, report)
     finally:
         if output:
             out.close()

@@ -66,9 +66,13 @@ def available_stages(names: Iterable[str]) -> list[str]:
 class Pipeline:
     """Stages applied in order to a stream of articles."""
 
-    def __init__(self, stages: Iterable[str | Stage] | None = None) -> None:
+    def __init__(self, stages: Iterable[str | Stage] | None = None,
+                 config: dict[str, dict[str, object]] | None = None) -> None:
+        """`config` maps a stage name to the keyword arguments it is built with (e.g. clean's corpus profile)."""
         names_or_stages = list(stages) if stages is not None else available_stages(DEFAULT_STAGES)
-        self.stages: list[Stage] = [build_stage(s) if isinstance(s, str) else s for s in names_or_stages]
+        config = config or {}
+        self.stages: list[Stage] = [build_stage(s, **config.get(s, {})) if isinstance(s, str) else s
+                                    for s in names_or_stages]
 
     def run(self, docs: Iterable[Article], report: RunReport | None = None) -> Iterator[Article]:
         report = report if report is not None else RunReport()

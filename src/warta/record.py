@@ -58,12 +58,16 @@ class Article:
 
 
 _SPACE = re.compile(r"\s+")
+# Invisible format characters (Unicode category Cf) that scrapers leave in: soft hyphen, zero-width
+# spaces and joiners, direction marks, BOM.
+_FORMAT_CHARS = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+                           "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def normalise_body(body: str) -> str:
     """Body text reduced to what identifies it: NFKC, no format characters, single spaces, casefolded."""
     text = unicodedata.normalize("NFKC", body)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _FORMAT_CHARS.sub("", text)
     return _SPACE.sub(" ", text).strip().casefold()
 
 

@@ -45,10 +45,21 @@ class RunReport:
         return Counter(r.reason.split(":")[0] for r in self.rejections)
 
     def merge(self, other: "RunReport") -> None:
-        """Add a worker's counts (its rejections were already printed by the worker)."""
+        """Add a worker's reads and rejections (its rejections were printed by the worker, so they only go
+        to the errors file); `written` is counted by whoever writes the final output."""
         self.read += other.read
-        self.written += other.written
         self.rejections.extend(other.rejections)
+        if self.errors_file is not None:
+            for rejection in other.rejections:
+                self.errors_file.write(json.dumps(asdict(rejection), ensure_ascii=False) + "\n")
+
+    def to_json(self) -> dict:
+        return {"read": self.read, "written": self.written, "rejections": [asdict(r) for r in self.rejections]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RunReport":
+        return cls(read=data["read"], written=data["written"],
+                   rejections=[Rejection(**r) for r in data["rejections"]])
 
     def summary(self) -> str:
         line = f"read {self.read}, wrote {self.written}, rejected {self.rejected}"

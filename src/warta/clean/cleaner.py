@@ -1,0 +1,345 @@
+"""Turn an article's raw lines into body, noise, related headlines, images and dateline metadata.
+
+Each non-empty line is body until a rule says otherwise. In order:
+1. the noise-line table (data/noise_lines.tsv), with the position-dependent kinds resolved here;
+2. the corpus profile: the title of another article of the run, or a line the outlet repeats;
+3. a trailing card for another article (caption, headline, summary, then image alt / outlet / date);
+4. the dateline of the first paragraph (data/datelines.tsv), which gives outlet and place;
+5. for outlets that drop other headlines between paragraphs (data/outlets.tsv), those headlines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.clean.lang import detect_language
+from warta.clean.profile import CorpusProfile, line_key, outlet_key
+from warta.clean.published import date_in_body, date_in_line
+from warta.clean.rules import datelines, host_key, kinds, noise_rules, outlet_named
+from warta.record import Article, article_id
+
+TAIL_LINES = 4
+# The dateline is looked for in this many first body lines.
+DATELINE_LINES = 12
+MIN_WORDS_AFTER_DATELINE = 3
+# A full paragraph has this many words and ends like a sentence.
+PROSE_WORDS = 20
+SENTENCE_ENDS = frozenset('.!?"”’\')')
+# Noise kinds that mark where the article ends on a flattened page.
+END_KINDS = frozenset({"byline", "footer", "related", "share", "tag"})
+# A line this short just before a photo credit label is the photo's caption.
+CAPTION_WORDS = 25
+# A headline has between these many words.
+HEADLINE_WORDS = (3, 20)
+# How many summary lines a related card may carry between its headline and its furniture.
+CARD_SUMMARY_LINES = 2
+CARD_CAPTION_WORDS = 10
+_BULLET = re.compile(r"^[•·●\-–*]\s*")
+_OPENING_MARKS = "'\"‘“(["
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    kind: str | None = None  # None: body
+    related: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind is None
+
+    def mark(self, kind: str, related: str | None = None) -> None:
+        self.kind = kind
+        if related:
+            self.related = related
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """What the cleaner found in one article."""
+
+    paragraphs: list[str]
+    noise: list[dict[str, Any]]
+    related: list[dict[str, Any]]
+    images: list[dict[str, Any]]
+    title: str | None
+    outlet: str | None = None
+    place: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    lang: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def looks_like_headline(text: str) -> bool:
+    """A line written like a headline: a few words, most capitalised, no closing full stop."""
+    words = text.split()
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or text[-1] in ".,;:\"”'’":
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in _OPENING_MARKS):
+        return False
+    capitalised = sum(1 for w in words if (w.lstrip(_OPENING_MARKS) or "a")[0].isupper() or w[0].isdigit())
+    return capitalised * 2 >= len(words)
+
+
+def looks_like_caption(text: str) -> bool:
+    return len(text.split()) <= CARD_CAPTION_WORDS and (text.endswith(".") or text.casefold().startswith(("ilustrasi", "foto")))
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(raw: str | None) -> list[Line]:
+    """Non-empty lines, stripped; only real line breaks split (str.splitlines also splits on U+0085 in mojibake)."""
+    return [Line(stripped) for stripped in (line.strip() for line in _NEWLINE.split(raw or "")) if stripped]
+
+
+def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str]) -> None:
+    """Label lines with the noise-line table; resolve the kinds that depend on position."""
+    rules = noise_rules()
+    seen_body = False
+    count = len(lines)
+    for i, line in enumerate(lines):
+        if not line.is_body:  # already taken, e.g. as a credit after a "Sumber :" label
+            continue
+        hit = rules.match(line.text, in_tail=i >= count - TAIL_LINES)
+        if hit is None:
+            seen_body = True
+            continue
+        rule, found = hit
+        groups = found.groupdict()
+        if rule.kind == "date":
+            # A date alone before the article is its own date line; after it, it belongs to a card.
+            if not seen_body:
+                line.mark("byline")
+                if (value := date_in_line(line.text)) is not None:
+                    dates.append(value)
+            else:
+                line.mark("related_card")
+        elif rule.kind == "credit_label":
+            take_credit(lines, i, images)
+        elif rule.kind == "more_link":
+            line.mark("related")
+            if i > 0 and lines[i - 1].is_body:
+                previous = lines[i - 1]
+                previous.mark("related", previous.text if looks_like_headline(previous.text) else None)
+        else:
+            line.mark(rule.kind, (groups.get("title") or "").strip() or None)
+            if rule.kind == "byline" and not seen_body and (value := date_in_line(line.text)) is not None:
+                dates.append(value)
+            if rule.kind in ("image_credit", "image_caption"):
+                caption = (groups.get("caption") or "").strip() or None
+                credit = (groups.get("credit") or "").strip() or None
+                images.append({"caption": caption, "credit": credit})
+
+
+def take_credit(lines: list[Line], i: int, images: list[dict[str, Any]]) -> None:
+    """A "Sumber :" label: it, the credit after it and the caption before it are one photo."""
+    lines[i].mark("image_credit")
+    credit = None
+    if i + 1 < len(lines) and lines[i + 1].is_body and len(lines[i + 1].text.split()) <= 8:
+        lines[i + 1].mark("image_credit")
+        credit = _BULLET.sub("", lines[i + 1].text).strip()
+    caption = None
+    if i > 0 and lines[i - 1].is_body and len(lines[i - 1].text.split()) <= CAPTION_WORDS:
+        lines[i - 1].mark("image_caption")
+        caption = lines[i - 1].text
+    images.append({"caption": caption, "credit": credit})
+
+
+def apply_profile(lines: list[Line], profile: CorpusProfile, group: str, title: str | None) -> None:
+    for line in lines:
+        if not line.is_body:
+            continue
+        if profile.is_other_title(line.text, title):
+            line.mark("teaser", line.text)
+        elif profile.is_recurring(group, line.text):
+            line.mark("other")
+
+
+def mark_title_repeats(lines: list[Line], title: str | None) -> None:
+    if not title:
+        return
+    key = line_key(title)
+    for line in lines:
+        if line.is_body and len(line.text) < 3 * len(title) and line_key(line.text) == key:
+            line.mark("other")
+
+
+def is_card_furniture(line: Line, outlet_spellings: set[str]) -> bool:
+    return line.kind == "related_card" or (line.is_body and line.text.casefold() in outlet_spellings) or (
+        line.is_body and outlet_named(line.text) is not None and len(line.text.split()) <= 2)
+
+
+def mark_trailing_cards(lines: list[Line], outlet_spellings: set[str]) -> None:
+    """Cards for other articles at the end: [caption] headline [summary] then image alt / outlet / date."""
+    end = len(lines) - 1
+    while end >= 0:
+        i = end
+        while i >= 0 and is_card_furniture(lines[i], outlet_spellings):
+            lines[i].mark("related_card")
+            i -= 1
+        if i == end:
+            return
+        head = i
+        while head >= 0 and head > i - 1 - CARD_SUMMARY_LINES and lines[head].is_body and not looks_like_headline(lines[head].text):
+            head -= 1
+        if head < 0 or head <= i - 1 - CARD_SUMMARY_LINES or not lines[head].is_body:
+            return
+        for line in lines[head:i + 1]:
+            line.mark("related_card")
+        lines[head].related = lines[head].text
+        end = head - 1
+        if end >= 0 and lines[end].is_body and looks_like_caption(lines[end].text):
+            lines[end].mark("related_card")
+            end -= 1
+
+
+def match_dateline(text: str) -> re.Match[str] | None:
+    for dateline in datelines():
+        found = dateline.regex.match(text)
+        # the rest is the paragraph (or nothing, a dateline on its own line), not a name's tail ("Fino Kristo - detikinet")
+        if found and (found.end() == len(text) or len(text[found.end():].split()) >= MIN_WORDS_AFTER_DATELINE):
+            return found
+    return None
+
+
+def find_dateline(lines: list[Line]) -> tuple[str, str | None, str | None] | None:
+    """Find the dateline among the first body lines and strip it; return (dateline text, outlet as written, place).
+
+    The dateline opens the article, so body lines above it (a flattened page's photo captions, author lines)
+    are noise.
+    """
+    body = [line for line in lines if line.is_body][:DATELINE_LINES]
+    for index, line in enumerate(body):
+        found = match_dateline(line.text)
+        if not found:
+            continue
+        for above in body[:index]:
+            above.mark("other")
+        groups = found.groupdict()
+        rest = line.text[found.end():].strip()
+        if rest:
+            line.text = rest
+        else:
+            line.mark("dateline")
+        return " ".join(found.group(0).split()), groups.get("outlet"), (groups.get("place") or "").strip() or None
+    return None
+
+
+def is_prose(text: str) -> bool:
+    """A full paragraph of running text: enough words, ending like a sentence."""
+    return text[-1] in SENTENCE_ENDS and len(text.split()) >= PROSE_WORDS
+
+
+def mark_page_tail(lines: list[Line]) -> None:
+    """A flattened page goes on after the article: once its end is marked (a byline, a footer, a related list)
+    with most of the prose above the mark, whatever follows is site furniture (other articles' summaries)."""
+    prose_words = [len(line.text.split()) if line.is_body and is_prose(line.text) else 0 for line in lines]
+    before, after = 0, sum(prose_words)
+    end = None
+    for i, line in enumerate(lines):
+        before += prose_words[i]
+        after -= prose_words[i]
+        if line.kind in END_KINDS and before > 0 and after * 2 < before:
+            end = i
+            break
+    if end is None:
+        return
+    for line in lines[end + 1:]:
+        if line.is_body:
+            line.mark("related", line.text) if looks_like_headline(line.text) else line.mark("other")
+
+
+def mark_inline_teasers(lines: list[Line]) -> None:
+    """Other articles' headlines dropped between paragraphs (never the first paragraph)."""
+    body = [line for line in lines if line.is_body]
+    for line in body[1:]:
+        if looks_like_headline(line.text) and not line.text.endswith(("?", "!")):
+            line.mark("teaser", line.text)
+
+
+def clean_lines(doc: Article, profile: CorpusProfile | None = None) -> Cleaned:
+    """Clean one article's `raw` text; the article itself is not changed."""
+    lines = split_lines(doc.raw)
+    title = doc.title
+    if title is None and lines and looks_like_headline(lines[0].text):
+        title = lines.pop(0).text
+    images: list[dict[str, Any]] = []
+    head_dates: list[str] = []
+    apply_table(lines, images, head_dates)
+    lang = detect_language([line.text for line in lines if line.is_body])
+    mark_title_repeats(lines, title)
+    if profile is not None:
+        apply_profile(lines, profile, outlet_key(doc), title)
+
+    url_outlet = outlet_named(host_key(doc.url) or "") if doc.url else None
+    spellings = {"viva.co.id", "viva"} if url_outlet is None else {url_outlet.name.casefold()}
+    mark_trailing_cards(lines, spellings)
+    found = find_dateline(lines)
+    mark_page_tail(lines)
+    outlet_name, place, dateline_text = doc.outlet, None, None
+    inline_teasers = url_outlet.inline_teasers if url_outlet else False
+    if found:
+        dateline_text, written, place = found
+        if written:
+            known = outlet_named(written)
+            outlet_name = outlet_name or (known.name if known else re.sub(r"\s+", "", written))
+            inline_teasers = inline_teasers or bool(known and known.inline_teasers)
+    if outlet_name is None and url_outlet is not None:
+        outlet_name = url_outlet.name
+    if inline_teasers and lang == "id":
+        mark_inline_teasers(lines)
+
+    paragraphs = [line.text for line in lines if line.is_body]
+    published, published_from = doc.published, "metadata" if doc.published else None
+    if published is None and head_dates:
+        published, published_from = head_dates[0], "date line"
+    if published is None and (value := date_in_body(paragraphs)):
+        published, published_from = value, "body"
+    return Cleaned(
+        paragraphs=paragraphs,
+        noise=[{"text": line.text, "kind": line.kind} for line in lines if not line.is_body],
+        related=unique_related(lines),
+        images=images,
+        title=title,
+        outlet=outlet_name,
+        place=place,
+        dateline=dateline_text,
+        published=published,
+        published_from=published_from,
+        lang=lang,
+    )
+
+
+def unique_related(lines: list[Line]) -> list[dict[str, Any]]:
+    feeds = kinds()
+    seen: set[str] = set()
+    related = []
+    for line in lines:
+        if line.related and feeds.get(line.kind or "") == "related" and line.related.casefold() not in seen:
+            seen.add(line.related.casefold())
+            related.append({"title": line.related})
+    return related
+
+
+def apply(doc: Article, cleaned: Cleaned) -> Article:
+    """Write what the cleaner found into the article."""
+    doc.body = "\n\n".join(cleaned.paragraphs)
+    doc.noise = cleaned.noise
+    doc.related = cleaned.related
+    doc.images = cleaned.images
+    doc.title = cleaned.title
+    doc.outlet = cleaned.outlet
+    doc.place = cleaned.place
+    doc.dateline = cleaned.dateline
+    doc.published = cleaned.published
+    doc.lang = cleaned.lang
+    if cleaned.published_from:
+        doc.meta["published_from"] = cleaned.published_from
+    doc.id = article_id(doc.body)
+    return doc

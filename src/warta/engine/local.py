@@ -1,0 +1,33 @@
+"""The default engine: worker processes from the standard library, one shard per task."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from warta.engine.shards import Shard
+from warta.engine.work import JobSpec, run_shard
+
+
+class LocalEngine:
+    name = "local"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+
+    def map(self, shards: list[Shard], spec: JobSpec, on_done: Callable[[], None] = lambda: None) -> Iterator[dict]:
+        """Shard reports in shard order. One worker, or one shard, runs in this process."""
+        if self.workers == 1 or len(shards) <= 1:
+            for shard in shards:
+                result = run_shard(shard, spec)
+                on_done()
+                yield result
+            return
+        results: dict[int, dict] = {}
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(shards))) as pool:
+            futures = {pool.submit(run_shard, shard, spec): shard.index for shard in shards}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                on_done()
+        for shard in shards:
+            yield results[shard.index]

@@ -1,0 +1,108 @@
+"""The driver: plan shards, map the pipeline over them with an engine, link duplicates and stories
+across all shards, and stream the records back in input order."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from warta.dedup import CorpusFeatures, DedupConfig, link_corpus, load_features
+from warta.engine.local import LocalEngine
+from warta.engine.shards import plan_shards, run_key
+from warta.engine.work import JobSpec, shard_paths
+from warta.record import Article
+from warta.report import RunReport
+
+ENGINES = ("local", "ray")
+
+
+@dataclass(slots=True)
+class RunOptions:
+    engine: str = "local"
+    workers: int | None = None
+    address: str | None = None
+    workdir: str | None = None      # default: a fresh temporary folder (no resume)
+    keep_workdir: bool = False
+    progress: bool = False
+
+
+def make_engine(options: RunOptions):
+    if options.engine == "ray":
+        from warta.engine.ray import RayEngine
+
+        return RayEngine(options.workers, options.address)
+    if options.engine == "local":
+        return LocalEngine(options.workers)
+    raise ValueError(f"unknown engine {options.engine!r}; choose one of {ENGINES}")
+
+
+def prepare_workdir(files: list[str], spec: JobSpec, workdir: str | None) -> str:
+    """A given work directory is tied to its inputs and settings, so a restart resumes only the same run."""
+    if workdir is None:
+        return tempfile.mkdtemp(prefix="warta-run-")
+    key = run_key(files, repr((spec.stages, spec.fmt, spec.fields, spec.dedup)))
+    path = Path(workdir)
+    stamp = path / "RUN"
+    if path.exists() and stamp.exists() and stamp.read_text().strip() != key:
+        raise SystemExit(f"warta: {workdir} holds another run (other inputs or settings); choose another --workdir")
+    path.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key + "\n")
+    return str(path)
+
+
+def run_files(files: list[str], report: RunReport, spec: JobSpec | None = None,
+              options: RunOptions | None = None) -> Iterator[Article]:
+    """Process `files` with the chosen engine and yield the final records in input order.
+
+    Each finished shard leaves its records, dedup features and report in the work directory; a run
+    restarted with the same `workdir`, inputs and settings skips them. The directory is removed after
+    the last record is yielded unless `keep_workdir` is set.
+    """
+    options = options or RunOptions()
+    spec = spec or JobSpec(workdir="")
+    engine = make_engine(options)
+    workdir = prepare_workdir(files, spec, options.workdir)
+    spec = replace(spec, workdir=workdir)
+    shards = plan_shards(files, engine.workers or 1)
+    bar = _progress(len(shards)) if options.progress and len(shards) > 1 else None
+    written = 0
+    for shard_report in engine.map(shards, spec, on_done=bar.update if bar else lambda: None):
+        report.merge(RunReport.from_json(shard_report))
+        written += shard_report["written"]
+    if bar:
+        bar.close()
+    links = _link(shards, spec)
+    index = 0
+    for shard in shards:
+        with open(shard_paths(workdir, shard)["records"], encoding="utf-8") as records:
+            for line in records:
+                doc = Article.from_dict(json.loads(line))
+                if links is not None:
+                    doc.duplicate_of, doc.story = links.duplicate_of[index], links.story[index]
+                index += 1
+                yield doc
+    assert index == written, f"work directory {workdir} holds {index} records, the shards reported {written}"
+    if not options.keep_workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _link(shards, spec: JobSpec):
+    if spec.dedup is None:
+        return None
+    features = CorpusFeatures()
+    for shard in shards:
+        features.extend(load_features(shard_paths(spec.workdir, shard)["features"]))
+    return link_corpus(features, spec.dedup)
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="shard", desc="warta", file=sys.stderr, dynamic_ncols=True)
+
+
+__all__ = ["ENGINES", "DedupConfig", "JobSpec", "RunOptions", "run_files"]

@@ -1,0 +1,62 @@
+"""The unit of work every engine maps: run the pipeline over one shard and write its results to files."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta.dedup import CorpusFeatures, DedupConfig, FeatureExtractor, save_features
+from warta.engine.shards import Shard
+from warta.pipeline import Pipeline
+from warta.report import RunReport
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    """Everything a worker needs, picklable, so local processes and Ray tasks run the same thing."""
+
+    workdir: str
+    stages: tuple[str, ...] | None = None
+    fmt: str = "auto"
+    fields: object | None = None
+    dedup: DedupConfig | None = field(default_factory=DedupConfig)
+    stage_config: dict | None = None  # stage name -> build kwargs, e.g. {"clean": {"profile": <profile JSON>}}
+
+
+def shard_paths(workdir: str, shard: Shard) -> dict[str, Path]:
+    base = Path(workdir) / shard.name
+    return {"records": base.with_suffix(".jsonl"), "features": base.with_suffix(".features.npz"),
+            "report": base.with_suffix(".report.json")}
+
+
+def run_shard(shard: Shard, spec: JobSpec) -> dict:
+    """Process one shard unless a previous run finished it; returns the shard's report as JSON.
+
+    The report file is written last, by rename, so its presence marks a finished shard.
+    """
+    from warta.ingest import read_paths
+
+    paths = shard_paths(spec.workdir, shard)
+    if paths["report"].exists():
+        return json.loads(paths["report"].read_text(encoding="utf-8"))
+    report = RunReport(stderr=sys.stderr)
+    pipeline = Pipeline(spec.stages, config=spec.stage_config)
+    features = CorpusFeatures()
+    extractor = FeatureExtractor(spec.dedup) if spec.dedup else None
+    tmp = paths["records"].with_suffix(".jsonl.tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        for doc in pipeline.run(read_paths(list(shard.files), report, fmt=spec.fmt, fields=spec.fields), report):
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            report.written += 1
+            if extractor:
+                extractor.add(features, doc)
+    os.replace(tmp, paths["records"])
+    if extractor:
+        save_features(features, paths["features"], spec.dedup.num_perm)
+    data = report.to_json()
+    tmp_report = paths["report"].with_suffix(".json.tmp")
+    tmp_report.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp_report, paths["report"])
+    return data

@@ -1,0 +1,374 @@
+"""Stage "dates": every date and time expression in the body, normalised to ISO 8601.
+
+Each entry is `{text, value, start, end}` with offsets into `article.body`. Values follow TimeML's
+use of ISO 8601, at the precision the text gives:
+
+- calendar dates "2021-05-05", months "2021-05", years "2021", decades "201" ("2010-an"),
+  ISO weeks "2013-W42" ("pekan lalu"), quarters "2014-Q3", halves "2015-H1";
+- times "2014-12-30T06:14"; a part of a day "2014-12-30TNI" (MO, AF, EV, NI as TimeML);
+- durations "P3D", "PT24H", "P2W" ("tiga hari", "24 jam", "dua pekan terakhir").
+
+Relative expressions ("kemarin", "pekan lalu", "tahun ini", "dua hari lalu", "Senin", "Juli lalu",
+"5 Mei") are resolved against `article.published`. A bare weekday is the latest such day on or
+before publication ("Senin lalu" strictly before, "Senin depan" strictly after). A time of day
+belongs to the last full date written before it in the same paragraph, else to the publication
+date. "saat ini"/"sekarang"/"kini" resolve to the publication date.
+
+Convention when there is no anchor: the value is null for anything that needs one (relative
+expressions, a day and month without year, a bare weekday, "saat itu"); a time alone is written
+as the ISO time of day "T06:14"; durations never need an anchor.
+
+Word lists live in data/*.tsv (months, days, relative_dates, time_units, date_words).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from warta.extract.figures import parse_numeral
+from warta.extract.figures import NUMERAL as NUMERAL_PATTERN
+from warta.extract.tables import alternation, read_table
+from warta.pipeline import register_stage
+from warta.record import Article
+from warta.report import RunReport
+
+MONTHS = {r["name"]: int(r["month"]) for r in read_table("months")}
+FULL_MONTHS = [r["name"] for r in read_table("months") if r["form"] == "full"]
+WEEKDAYS = {r["name"]: int(r["weekday"]) for r in read_table("days")}
+RELATIVE = {re.sub(r"\s+", " ", r["phrase"]): (r["unit"], int(r["offset"]), r["part"]) for r in read_table("relative_dates")}
+TIME_UNITS = {r["word"]: (r["unit"], r["symbol"]) for r in read_table("time_units")}
+_WORDS = read_table("date_words")
+MODIFIERS = [r["word"] for r in _WORDS if r["role"] == "modifier"]
+PARTS = {r["word"]: r["role"].split(":")[1] for r in _WORDS if r["role"].startswith("part:")}
+DIRECTIONS = {r["word"]: int(r["role"].split(":")[1]) for r in _WORDS if r["role"].startswith("direction:")}
+DURATION_WORDS = [r["word"] for r in _WORDS if r["role"] == "duration"]
+ZONES = [r["word"] for r in _WORDS if r["role"] == "zone"]
+
+_DAY = "(?i:" + alternation(list(WEEKDAYS)) + ")"
+_MONTH = ("(?i:" + alternation(FULL_MONTHS) + ")|(?i:"
+          + alternation([m for m in MONTHS if m not in FULL_MONTHS]) + r")\.?")
+_FULL_MONTH = "(?:" + alternation([m.capitalize() for m in FULL_MONTHS]) + ")"
+_PART = "(?i:" + alternation(list(PARTS)) + ")"
+_ZONE = alternation(ZONES)
+_UNIT = "(?i:" + alternation(list(TIME_UNITS)) + ")"
+_AFTER = "(?i:" + alternation(list(DIRECTIONS) + DURATION_WORDS) + ")"
+_YEAR = r"(?:19|20)\d{2}"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+          "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+
+NUMERIC_DATE = re.compile(
+    rf"\b(?:(?P<day>{_DAY})\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+    rf"|(?<![\d/.])(?P<d2>\d{{1,2}})([/-])(?P<m2>\d{{1,2}})\2(?P<y2>{_YEAR})(?![\d/])"
+    rf"|(?<![\d/.-])(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\d])")
+WRITTEN_DATE = re.compile(
+    rf"\b(?:(?P<day>{_DAY})\s*,?\s+)?(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH})(?![^\W\d_])(?:\s+(?P<y>{_YEAR})(?!\d))?")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?![^\W\d_])\s+(?P<y>{_YEAR})(?!\d)")
+BARE_MONTH = re.compile(rf"\b(?P<month>{_FULL_MONTH})\b(?:\s+(?P<rel>(?i:lalu|ini|depan|mendatang|kemarin|nanti)))?(?![^\W\d_])")
+YEAR = re.compile(
+    rf"(?<![\w.,/$-])(?:(?P<lead>(?i:tahun|thn\.?))\s+)?(?P<y>{_YEAR})(?P<decade>-?an)?(?![\w/%]|[.,]\d|\s*(?i:persen|ribu|juta|miliar|triliun)\b)")
+QUARTER = re.compile(
+    r"\b(?P<kind>(?i:kuartal|triwulan|semester|paruh))\s+(?P<n>(?i:iv|iii|ii|i|[1-4]|pertama|kedua|ketiga|keempat))\b"
+    rf"(?:\s*[-/]?\s*(?:(?i:tahun)\s+)?(?P<y>{_YEAR})(?!\d)|\s+(?P<rel>(?i:tahun\s+ini|tahun\s+lalu|tahun\s+depan|ini|lalu)))?")
+TIME = re.compile(
+    rf"\b(?:(?P<lead>(?i:pukul|pkl\.?|jam))\s+(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?|(?<![\d.,])(?P<h2>\d{{1,2}})[.:](?P<min2>\d{{2}})(?=\s*(?:{_ZONE})\b))"
+    rf"(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?(?:\s*(?P<zone>{_ZONE})\b)?(?:\s+(?P<part>{_PART})\b)?")
+# "akhir tahun" alone is this year; in "akhir tahun lalu" the modifier belongs to "tahun lalu"
+RELATIVE_PHRASE = re.compile(r"\b(?i:" + alternation(list(RELATIVE)) + r")\b"
+                             rf"(?!\s+(?i:lalu|ini|depan|mendatang|kemarin)\b|\s+{_YEAR}\b)")
+COUNTED = re.compile(
+    rf"(?<![\w.,])(?:(?P<n>{NUMERAL_PATTERN}|(?i:beberapa|sejumlah))\s+(?P<unit>{_UNIT})|(?i:se)(?P<seunit>{_UNIT}))\b"
+    rf"(?:\s+(?P<after>{_AFTER})\b)?")
+WEEKDAY = re.compile(
+    rf"\b(?P<day>{alternation([d.capitalize() for d in WEEKDAYS])})\b(?:\s+(?P<dir>(?i:lalu|depan|ini|mendatang|kemarin))\b)?")
+MODIFIER_BEFORE = re.compile(r"(?i:\b(?:" + alternation(MODIFIERS) + r")\s+)$")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+PART_AFTER = re.compile(rf"\s+(?P<part>{_PART})\b")
+
+
+@dataclass(slots=True)
+class Found:
+    """A date expression before selection; `time` holds "hh:mm" for a time still to be anchored."""
+
+    start: int
+    end: int
+    value: str | None
+    time: str | None = None
+    weekday: int | None = None  # set for a bare weekday ("Kamis"), which a dated mention may settle
+    named: bool = False  # a date written with its weekday: "Kamis (27/11/2014)"
+    precision: str = "other"  # "day" for full dates that can anchor a time and take a part of day
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", published or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def make_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def shift_month(anchor: dt.date, months: int) -> str:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def week_of(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift(anchor: dt.date, unit: str, count: int) -> str | None:
+    """The calendar unit `count` units away from `anchor`, at that unit's precision."""
+    try:
+        if unit == "day":
+            return (anchor + dt.timedelta(days=count)).isoformat()
+        if unit == "week":
+            return week_of(anchor + dt.timedelta(weeks=count))
+        if unit == "month":
+            return shift_month(anchor, count)
+        if unit == "year":
+            return f"{anchor.year + count:04d}"
+        if unit == "decade":
+            return f"{(anchor.year + 10 * count) // 10:03d}"
+        if unit == "century":
+            return f"{(anchor.year + 100 * count) // 100:02d}"
+        if unit in ("hour", "minute", "second", "present"):
+            return anchor.isoformat()
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+def duration(count: Decimal | None, unit: str, symbol: str) -> str:
+    amount = "X" if count is None else (str(int(count)) if count == count.to_integral_value() else str(count.normalize()))
+    return f"PT{amount}{symbol}" if unit in ("hour", "minute", "second") else f"P{amount}{symbol}"
+
+
+def numeric_dates(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in NUMERIC_DATE.finditer(body):
+        if m.group("d"):
+            if not (m.group("day") or m.group("y")):
+                continue  # "(3/5)" alone is as likely a score or a ratio
+            year = full_year(m["y"]) if m["y"] else (anchor.year if anchor else None)
+            value = make_date(year, int(m["m"]), int(m["d"])) if year else None
+            if value is None and year is not None:
+                continue
+        else:
+            value = (make_date(int(m["y2"]), int(m["m2"]), int(m["d2"])) if m.group("d2")
+                     else make_date(int(m["y3"]), int(m["m3"]), int(m["d3"])))
+            if value is None:
+                continue
+        yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
+
+
+def written_dates(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in WRITTEN_DATE.finditer(body):
+        month = MONTHS[m["month"].rstrip(".").casefold()]
+        year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
+        value = make_date(year, month, int(m["d"])) if year else None
+        if year and value is None:
+            continue  # "31 Februari", "45 Mei": not a date
+        yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
+    for m in MONTH_YEAR.finditer(body):
+        yield Found(m.start(), m.end(), f"{int(m['y']):04d}-{MONTHS[m['month'].rstrip('.').casefold()]:02d}")
+    for m in BARE_MONTH.finditer(body):
+        month = MONTHS[m["month"].casefold()]
+        value = None
+        if anchor:
+            year = anchor.year
+            rel = (m["rel"] or "").casefold()
+            if rel in ("lalu", "kemarin") and month > anchor.month:
+                year -= 1
+            elif rel in ("depan", "mendatang", "nanti") and month < anchor.month:
+                year += 1
+            elif not rel and month - anchor.month > 6:
+                year -= 1  # a bare month is the nearest one: "Juli" read in March is last July
+            elif not rel and anchor.month - month > 6:
+                year += 1  # "pengiriman Januari" read in November is next January
+            value = f"{year:04d}-{month:02d}"
+        yield Found(m.start(), m.end(), value)
+
+
+def years(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in YEAR.finditer(body):
+        value = m["y"][:3] if m["decade"] else m["y"]
+        yield Found(m.start(), m.end(), value)
+    for m in QUARTER.finditer(body):
+        number = _ROMAN[m["n"].casefold()]
+        half = m["kind"].casefold() in ("semester", "paruh")
+        if half and number > 2:
+            continue
+        year: int | None = int(m["y"]) if m["y"] else None
+        if year is None and anchor:
+            rel = re.sub(r"\s+", " ", (m["rel"] or "").casefold())
+            year = anchor.year + (-1 if rel.endswith("lalu") else 1 if rel.endswith("depan") else 0)
+        value = f"{year:04d}-{'H' if half else 'Q'}{number}" if year else None
+        yield Found(m.start(), m.end(), value)
+
+
+def times(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in TIME.finditer(body):
+        hour = int(m["h"] if m["h"] is not None else m["h2"])
+        minute = int(m["min"] or m["min2"] or 0)
+        part = PARTS.get(re.sub(r"\s+", " ", (m["part"] or "").casefold()))
+        if m["lead"] and m["lead"].casefold() == "jam" and not (m["min"] or m["zone"] or part):
+            continue  # "jam 3" is as likely a count of hours
+        if part in ("EV", "NI") and hour < 12 and not (part == "NI" and hour <= 4):
+            hour += 12
+        if hour > 24 or minute > 59:
+            continue
+        yield Found(m.start(), m.end(), None, time=f"{hour % 24:02d}:{minute:02d}")
+
+
+def relatives(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in RELATIVE_PHRASE.finditer(body):
+        unit, offset, part = RELATIVE[re.sub(r"\s+", " ", m.group().casefold())]
+        value = None
+        if anchor and unit not in ("past", "future"):
+            value = shift(anchor, unit, offset)
+            if value and part:
+                value += "T" + part
+        yield Found(m.start(), m.end(), value, precision="day" if unit == "day" and not part else "other")
+
+
+def counted(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in COUNTED.finditer(body):
+        unit, symbol = TIME_UNITS[(m["unit"] or m["seunit"]).casefold()]
+        if m["seunit"]:
+            count: Decimal | None = Decimal(1)
+        elif m["n"].casefold() in ("beberapa", "sejumlah"):
+            count = None
+        else:
+            count = parse_numeral(m["n"])
+            if count is None:
+                continue
+        after = re.sub(r"\s+", " ", (m["after"] or "").casefold())
+        direction = DIRECTIONS.get(after)
+        if direction is None:
+            end = m.end() if after else m.end("unit") if m["unit"] else m.end("seunit")
+            yield Found(m.start(), end, duration(count, unit, symbol))
+            continue
+        value = None
+        if anchor and count is not None and count == count.to_integral_value():
+            value = shift(anchor, unit, direction * int(count))
+        yield Found(m.start(), m.end(), value, precision="day" if unit == "day" else "other")
+
+
+def weekdays(body: str, anchor: dt.date | None) -> Iterator[Found]:
+    for m in WEEKDAY.finditer(body):
+        value = None
+        if anchor:
+            target = WEEKDAYS[m["day"].casefold()]
+            direction = (m["dir"] or "").casefold()
+            back = (anchor.weekday() - target) % 7
+            if direction in ("depan", "mendatang"):
+                day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+            elif direction in ("lalu", "kemarin"):
+                day = anchor - dt.timedelta(days=back or 7)
+            elif direction == "ini":
+                day = anchor + dt.timedelta(days=target - anchor.weekday())
+            else:
+                day = anchor - dt.timedelta(days=back)
+            value = day.isoformat()
+        bare = None if m["dir"] else WEEKDAYS[m["day"].casefold()]
+        yield Found(m.start(), m.end(), value, precision="day", weekday=bare)
+
+
+FINDERS: tuple[Callable[[str, dt.date | None], Iterator[Found]], ...] = (
+    numeric_dates, written_dates, years, times, relatives, counted, weekdays)
+
+
+def select(candidates: list[Found]) -> list[Found]:
+    """Longest expressions first; a shorter one overlapping a kept one is dropped."""
+    kept: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
+        if all(found.end <= s or found.start >= e for s, e in taken):
+            kept.append(found)
+            taken.append((found.start, found.end))
+    return sorted(kept, key=lambda f: f.start)
+
+
+def extend(found: Found, body: str) -> None:
+    """Take in a modifier before ("akhir 2014") and a part of day after ("Selasa (30/12/2014) malam")."""
+    if found.time is None and found.value and not found.value.startswith("P"):
+        before = MODIFIER_BEFORE.search(body, max(0, found.start - 14), found.start)
+        if before and found.precision != "day":
+            found.start = before.start()
+    if found.precision == "day":
+        after = PART_AFTER.match(body, found.end)
+        if after:
+            found.end = after.end()
+            if found.value and "T" not in found.value:
+                found.value += "T" + PARTS[re.sub(r"\s+", " ", after["part"].casefold())]
+
+
+def settle_weekdays(found: list[Found], anchor: dt.date | None) -> None:
+    """A bare "Kamis" is the Thursday the article dates explicitly within a week of publication."""
+    dated: dict[int, str] = {}
+    for item in found:
+        if item.named and item.value and len(item.value) >= 10:
+            try:
+                day = dt.date.fromisoformat(item.value[:10])
+            except ValueError:
+                continue
+            if anchor is None or abs((day - anchor).days) <= 7:
+                dated.setdefault(day.weekday(), item.value[:10])
+    for item in found:
+        if item.weekday is not None and item.weekday in dated and item.value:
+            item.value = dated[item.weekday] + item.value[10:]
+
+
+def anchor_times(found: list[Found], body: str, anchor: dt.date | None) -> None:
+    """A time takes the last full date before it in its paragraph, else the publication date."""
+    last_day: str | None = None
+    last_end = 0
+    for item in found:
+        if PARAGRAPH_BREAK.search(body, last_end, item.start):
+            last_day = None
+        last_end = item.end
+        if item.time is not None:
+            day = last_day or (anchor.isoformat() if anchor else None)
+            item.value = f"{day}T{item.time}" if day else f"T{item.time}"
+        elif item.precision == "day" and item.value and len(item.value) >= 10:
+            last_day = item.value[:10]
+
+
+def find_dates(body: str, published: str | None = None) -> list[dict[str, object]]:
+    """Every date and time expression of `body`, resolved against `published` (ISO date) when given."""
+    anchor = parse_published(published)
+    candidates = [found for finder in FINDERS for found in finder(body, anchor)]
+    kept = select(candidates)
+    for found in kept:
+        extend(found, body)
+    settle_weekdays(kept, anchor)
+    anchor_times(kept, body, anchor)
+    return [{"text": body[f.start:f.end], "value": f.value, "start": f.start, "end": f.end} for f in kept]
+
+
+@register_stage("dates")
+class DatesStage:
+    """Fills `article.dates` from `article.body`, resolved against `article.published`."""
+
+    name = "dates"
+
+    def run(self, docs: Iterable[Article], report: RunReport) -> Iterator[Article]:
+        for doc in docs:
+            doc.dates = find_dates(doc.body or "", doc.published)
+            yield doc

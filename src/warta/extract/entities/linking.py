@@ -1,0 +1,255 @@
+"""One canonical entity per mention: alias linking within an article.
+
+Mentions join one entity when they spell the same name once abbreviations are
+written out ("Kemenkeu" = "Kementerian Keuangan", "KDM" = "Kang Dedi Mulyadi (KDM)"),
+when a shorter name is part of a longer one ("Purbaya" -> "Purbaya Yudhi Sadewa",
+"Kominfo" -> "Kementerian Kominfo"), when the text says "X atau Y", and when a role
+phrase stands for a person named with that role ("menkominfo", "bos Alibaba itu").
+The canonical name is the fullest name the body gives.
+"""
+from __future__ import annotations
+
+import re
+
+from warta.extract.entities.lexicon import is_title, leader_titles, place_prefixes
+from warta.extract.entities.mentions import (
+    Mention, Tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
+)
+from warta.extract.entities.roles import ORDINAL, role_key
+
+ORG_NOISE_WORDS = frozenset({"pt", "tbk", "persero", "(persero)"})
+COMPANY_ARMS = frozenset({"indonesia", "group", "grup", "tbk", "global", "international", "internasional", "asia"})
+MAX_ROLE_NOUN_WORDS = 8
+
+
+class Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group(label: str) -> str:
+    """People link only with people; organisations and places may link with each other ("AS" tagged ORG)."""
+    return "PER" if label == "PER" else "NAME"
+
+
+def name_key(text: str, label: str, local: dict[str, str]) -> tuple[str, ...]:
+    """What two spellings of one name share once abbreviations, honorifics and parentheses are removed."""
+    plain = re.sub(r"\([^)]*\)", " ", text)
+    if label == "PER":
+        words = person_key_words(" ".join(expand_words(plain, local)) if plain.strip() in local else plain)
+        return tuple(words)
+    words = [w for w in expand_words(plain, local) if w not in ORG_NOISE_WORDS and w not in {",", "."}]
+    if label == "LOC":
+        while len(words) > 1 and words[0] in place_prefixes():
+            words = words[1:]
+    return tuple(words)
+
+
+def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list[str]:
+    """Give each mention a cluster id; returns each cluster's canonical name by cluster id."""
+    texts = [tokens.text(m.first, m.last) for m in mentions]
+    keys = [name_key(t, m.label, local) for t, m in zip(texts, mentions)]
+    clusters = Clusters(len(mentions))
+
+    first_with_key: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, (m, key) in enumerate(zip(mentions, keys)):
+        if not key:
+            continue
+        slot = (group(m.label), key)
+        if slot in first_with_key:
+            clusters.union(first_with_key[slot], i)
+        else:
+            first_with_key[slot] = i
+
+    _link_alternative_names(tokens, mentions, clusters)
+    _link_parts_of_person_names(mentions, keys, clusters)
+    _link_parts_of_organisation_names(mentions, keys, clusters)
+
+    for i, m in enumerate(mentions):
+        m.cluster = clusters.find(i)
+    return _canonical_names(tokens, mentions, texts)
+
+
+def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: Clusters) -> None:
+    """"Saifullah Yusuf atau Gus Ipul": two names for one person."""
+    by_first = {m.first: i for i, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        after = m.last + 1
+        if m.label == "PER" and after + 1 < len(tokens) and tokens.texts[after] == "atau" and after + 1 in by_first:
+            j = by_first[after + 1]
+            if mentions[j].label == "PER":
+                clusters.union(i, j)
+
+
+def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: Clusters) -> None:
+    """"Purbaya", "Amran", "Kenneth": part of a fuller name in the article; the nearest earlier one wins."""
+    people = [i for i, m in enumerate(mentions) if m.label == "PER" and keys[i]]
+    for i in sorted(people, key=lambda i: len(keys[i])):
+        words = set(keys[i])
+        fuller = [j for j in people if len(keys[j]) > len(keys[i]) and words <= set(keys[j])]
+        if not fuller:
+            continue
+        targets = {clusters.find(j) for j in fuller}
+        if len(targets) == 1:
+            clusters.union(i, fuller[0])
+            continue
+        earlier = [j for j in fuller if mentions[j].first < mentions[i].first]
+        clusters.union(i, max(earlier, key=lambda j: mentions[j].first) if earlier else fuller[0])
+
+
+def _link_parts_of_organisation_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: Clusters) -> None:
+    """"Alibaba" / "Alibaba Group", "Kominfo" / "Kementerian Kominfo", "BPS" / "BPS Provinsi DKI Jakarta"."""
+    organisations = [i for i, m in enumerate(mentions) if m.label == "ORG" and keys[i]]
+    for i in sorted(organisations, key=lambda i: len(keys[i])):
+        key = keys[i]
+        n = len(key)
+        fuller = []
+        for j in organisations:
+            other = keys[j]
+            if len(other) <= n:
+                continue
+            if other[:n] == key or (other[-n:] == key and all(is_org_head(w) for w in other[:-n])):
+                fuller.append(j)
+        targets = {clusters.find(j) for j in fuller}
+        if len(targets) == 1:
+            clusters.union(i, fuller[0])
+
+
+def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) -> dict[int, str]:
+    best: dict[int, tuple[tuple, str]] = {}
+    for m, text in zip(mentions, texts):
+        if m.kind not in {"name", "abbreviation"}:
+            continue
+        name = display_name(text, m.label)
+        if not name:
+            continue
+        is_acronym = name.isupper() and " " not in name
+        score = (not is_acronym, m.defines is not None, len(name.split()), len(name), -m.first)
+        if m.cluster not in best or score > best[m.cluster][0]:
+            best[m.cluster] = (score, name)
+    return {cluster: name for cluster, (_, name) in best.items()}
+
+
+def display_name(text: str, label: str) -> str:
+    """A mention as a canonical name: no parentheses; people without honorifics; places without "Kota"/"DKI"."""
+    plain = " ".join(re.sub(r"\([^)]*\)", " ", text).split())
+    if label == "PER":
+        name_words = set(person_key_words(plain))
+        return " ".join(w for w in plain.split() if w.casefold() in name_words) or plain
+    if label == "LOC":
+        words = plain.split()
+        while len(words) > 1 and words[0].casefold() in place_prefixes():
+            words = words[1:]
+        return " ".join(words)
+    return plain
+
+
+# --- mentions found after linking ---------------------------------------------------------
+
+def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int, str]) -> list[Mention]:
+    """Later bare uses of a linked name that the model missed: "Ma" for Jack Ma, "Alibaba" for Alibaba Group."""
+    words = tokens.texts
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    owners: dict[str, set[int]] = {}
+    labels: dict[int, str] = {}
+    for m in mentions:
+        labels.setdefault(m.cluster, m.label)
+        name = canonical.get(m.cluster)
+        if not name:
+            continue
+        parts = name.split()
+        if m.label == "PER":
+            candidates = [w for w in parts if len(w) >= 2 and is_name_word(w)]
+        else:
+            surface = tokens.text(m.first, m.last)
+            candidates = [surface] if " " not in surface else []
+            if len(parts) >= 2 and all(w.casefold() in COMPANY_ARMS or is_org_tail(w) for w in parts[1:]):
+                candidates.append(parts[0])
+        for word in candidates:
+            owners.setdefault(word, set()).add(m.cluster)
+    added = []
+    for i, word in enumerate(words):
+        if i in covered or word not in owners or len(owners[word]) != 1:
+            continue
+        following = i + 1 < len(words) and tokens.joined(i, i + 1) and is_name_word(words[i + 1])
+        preceding = i > 0 and tokens.joined(i - 1, i) and is_name_word(words[i - 1]) and not tokens.sentence_initial(i - 1)
+        if following or preceding:
+            continue
+        cluster = next(iter(owners[word]))
+        added.append(Mention(i, i, labels[cluster], kind="short", cluster=cluster))
+    return added
+
+
+def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str, str],
+                       role_tokens: set[int]) -> list[Mention]:
+    """A title phrase standing for a person named with that role: "menkominfo", "bos Alibaba itu", "Presiden ke-8"."""
+    people: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.label == "PER" and m.role:
+            people.setdefault(role_key(m.role, local), set()).add(m.cluster)
+    if not people:
+        return []
+    words = tokens.texts
+    person_tokens = {i for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
+    added = []
+    i = 0
+    while i < len(words):
+        if i in person_tokens or i in role_tokens or not is_title(words[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and j + 1 - i < MAX_ROLE_NOUN_WORDS and tokens.joined(j, j + 1) \
+                and j + 1 not in person_tokens and j + 1 not in role_tokens \
+                and (is_capitalised(words[j + 1]) or is_title(words[j + 1]) or ORDINAL.match(words[j + 1])):
+            j += 1
+        match = _person_with_role(tokens, i, j, local, people)
+        if match is not None:
+            last, cluster = match
+            added.append(Mention(i, last, "PER", kind="role_noun", cluster=cluster))
+            i = last + 1
+        else:
+            i += 1
+    return added
+
+
+def _person_with_role(tokens: Tokens, first: int, last: int, local: dict[str, str],
+                      people: dict[str, set[int]]) -> tuple[int, int] | None:
+    """The longest phrase first..k (k <= last) whose role key names exactly one person, and that person."""
+    for k in range(last, first - 1, -1):
+        key = role_key(tokens.text(first, k), local)
+        if not key:
+            continue
+        owners: set[int] = set()
+        for role, clusters in people.items():
+            if role == key or (len(key.split()) >= 2 and role.startswith(key + " ")):
+                owners |= clusters
+        if len(owners) == 1:
+            return k, next(iter(owners))
+    return _leader_of(tokens, first, last, local, people)
+
+
+def _leader_of(tokens: Tokens, first: int, last: int, local: dict[str, str],
+               people: dict[str, set[int]]) -> tuple[int, int] | None:
+    """"bos Alibaba" for the one person whose role leads Alibaba ("Pendiri Alibaba")."""
+    if tokens.texts[first].casefold() not in leader_titles() or last == first:
+        return None
+    organisation = role_key(tokens.text(first + 1, last), local)
+    owners: set[int] = set()
+    for role, clusters in people.items():
+        words = role.split()
+        if words and words[0] in leader_titles() and " ".join(words[1:]).startswith(organisation):
+            owners |= clusters
+    return (last, next(iter(owners))) if len(owners) == 1 else None

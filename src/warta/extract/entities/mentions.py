@@ -1,0 +1,542 @@
+"""Mentions in a body: the model's spans, repaired and backed up by rules.
+
+The model (ner.py) is the primary source. The rules here fix what a token tagger
+gets wrong in news prose: titles glued to names, a role's organisation glued to
+the person after it, "Pemprov" + place, abbreviations in parentheses, and names
+the model missed next to a title.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from warta.extract.entities.lexicon import (
+    CONNECTORS, common_words, expand_office, expand_office_key, generic_institutions, is_honorific, is_title, nickname_honorifics,
+    not_names, office_acronyms, org_words, place_acronyms,
+)
+from warta.extract.entities.ner import Span, tokenize
+
+LABELS = ("PER", "ORG", "LOC")
+OPENING_PUNCTUATION = frozenset("\"'“‘(")
+MAX_NAME_WORDS = 5
+PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
+SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
+ROMAN = re.compile(r"[IVXLC]+")
+LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int                  # token indices, inclusive
+    last: int
+    label: str
+    kind: str = "name"          # name | abbreviation | short | role_noun
+    role: str | None = None
+    defines: str | None = None  # the abbreviation this long form introduces in parentheses
+    cluster: int = -1
+
+
+class Tokens:
+    """The body's tokens, with offsets, and lookups from characters to tokens."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        items = tokenize(body)
+        self.texts = [t for t, _, _ in items]
+        self.starts = [s for _, s, _ in items]
+        self.ends = [e for _, _, e in items]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def covering(self, start: int, end: int) -> tuple[int, int]:
+        """First and last token index inside the character span."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.ends, end)
+        return first, min(last, len(self.texts) - 1)
+
+    def text(self, first: int, last: int) -> str:
+        return self.body[self.starts[first]:self.ends[last]]
+
+    def joined(self, first: int, last: int) -> bool:
+        """Whether token `last` follows token `first` on the same line (no paragraph break between)."""
+        return "\n" not in self.body[self.ends[first]:self.starts[last]]
+
+    def sentence_initial(self, i: int) -> bool:
+        """First token of a paragraph or sentence, or right after an opening quote."""
+        if i == 0 or not self.joined(i - 1, i):
+            return True
+        previous = self.texts[i - 1]
+        return previous in {".", "!", "?", ":", ";", "\"", "“", "'", "‘", "(", "-", "–", "—"}
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that is not an ordinary word, title or honorific: it can be part of a name."""
+    key = word.casefold()
+    return (word[:1].isupper() and LETTERS.fullmatch(word) is not None and key not in common_words()
+            and key not in not_names() and not is_title(word) and not is_honorific(word))
+
+
+def is_org_head(word: str) -> bool:
+    """"Kementerian", "Badan", or an acronym that stands for one ("Kemenkeu", "Pemprov", "BPS")."""
+    key = word.casefold()
+    if org_words().get(key) == "head":
+        return True
+    full = office_acronyms().get(key)
+    return full is not None and org_words().get(full.split()[0].casefold()) == "head"
+
+
+def is_org_tail(word: str) -> bool:
+    return org_words().get(word.casefold()) == "tail"
+
+
+def abbreviation_matches(abbreviation: str, long_form: str) -> bool:
+    """Whether "BPS" abbreviates "Badan Pusat Statistik": its letters in order, starting at the first word."""
+    letters = [c for c in abbreviation.casefold() if c.isalpha()]
+    text = "".join(c for c in long_form.casefold() if c.isalpha() or c == " ").strip()
+    if len(letters) < 2 or not text or letters[0] != text[0]:
+        return False
+    content_words = [w for w in text.split() if w not in CONNECTORS]
+    if len(letters) < (len(content_words) + 1) // 2:
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def looks_like_abbreviation(word: str) -> bool:
+    """BPS, HIPMI, Jabar, KDM: one capitalised word, short enough to stand for a longer name."""
+    return word[:1].isupper() and word.replace("-", "").isalnum() and 2 <= len(word) <= 12
+
+
+class MentionFinder:
+    """All mentions in one body, as token ranges."""
+
+    def __init__(self, tokens: Tokens, spans: list[Span]) -> None:
+        self.tokens = tokens
+        self.words = tokens.texts
+        self.spans = spans
+        self.local_acronyms: dict[str, str] = {}   # "BPS" -> "Badan Pusat Statistik", from this body
+
+    # --- the model's spans, repaired -------------------------------------------------
+    def from_model(self) -> list[Mention]:
+        mentions = []
+        for span in self.spans:
+            first, last = self.tokens.covering(span.start, span.end)
+            if first <= last:
+                mentions.extend(self.repair(first, last, span.label))
+        return mentions
+
+    def repair(self, first: int, last: int, label: str) -> list[Mention]:
+        words = self.words
+        opening = [i for i in range(first, last + 1) if words[i] == "("]
+        if opening and not any(words[i] == ")" for i in range(opening[-1], last + 1)):
+            last = opening[-1] - 1   # "PT Pupuk Indonesia (Persero": the span stopped inside parentheses
+        while first <= last and not is_capitalised(words[first]):
+            first += 1
+        while last >= first and not (is_capitalised(words[last]) or words[last][:1].isdigit()
+                                     or (words[last] == ")" and "(" in words[first:last])):
+            last -= 1
+        if label == "PER":
+            while first <= last and (is_title(words[first]) or is_honorific(words[first])
+                                     or words[first].casefold() in common_words()):
+                first += 1
+            while last >= first and is_honorific(words[last]):
+                last -= 1
+        if first > last:
+            return []
+        if label != "PER" and first > 0 and is_honorific(words[first - 1]) and self.tokens.joined(first - 1, first) \
+                and all(is_name_word(words[i]) for i in range(first, last + 1)):
+            label = "PER"   # "Jenderal Listyo Sigit", "Pak Tito": a rank or honorific comes before a person
+        if label != "PER" and is_title(words[first]) and not is_org_head(words[first]):
+            return []   # "Menteri Keuangan", "Head of ...": a role, not an organisation
+        heads = [i for i in range(first, last + 1) if is_org_head(words[i])]
+        if label != "ORG" and heads:
+            if heads[0] == first or label == "LOC":
+                # "Bursa Efek Jakarta", "Kantor Kementerian Sosial", "kantor Pusat Kemenkeu"
+                return [Mention(heads[0], last, "ORG")]
+        if first == last and label != "PER" and (words[first].casefold() in not_names() or (
+                words[first].casefold() in common_words() and self.tokens.sentence_initial(first))):
+            return []
+        return [Mention(first, last, label)]
+
+    def split_glued(self, mentions: list[Mention]) -> list[Mention]:
+        """Undo two model slips: "Galderma Indonesia Mesza Reinaldo" (ORG) read as ORG + PER when the article
+        names the person elsewhere, and "Edu TikTok" (PER) dropped when its words name an organisation elsewhere."""
+        words = self.words
+        person_words = {words[i] for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
+        known = {self.tokens.text(m.first, m.last) for m in mentions}
+        organisation_openers = {words[m.first] for m in mentions if m.label == "ORG" and m.last > m.first}
+        non_person_words = {words[m.first] for m in mentions if m.label != "PER" and m.first == m.last}
+        result = []
+        for m in mentions:
+            if m.label == "PER":
+                if m.first == m.last and words[m.first] in organisation_openers:
+                    m.label = "ORG"   # "Cetaphil" beside "Cetaphil Indonesia"
+                if not self.has_other_org_mentions(m, mentions):
+                    result.append(m)
+                continue
+            cut = self.person_inside(m, person_words, known, non_person_words)
+            if cut is None:
+                result.append(m)
+            else:
+                result.append(Mention(m.first, cut - 1, m.label))
+                result.append(Mention(cut, m.last, "PER"))
+        return result
+
+    def has_other_org_mentions(self, person: Mention, mentions: list[Mention]) -> bool:
+        """Whether a word of this person mention is tagged as an organisation or place on its own elsewhere."""
+        words = {self.words[i] for i in range(person.first, person.last + 1)}
+        return any(m.label != "PER" and m.first == m.last and self.words[m.first] in words for m in mentions)
+
+    def names_organisation_word(self, name: tuple[int, int], mentions: list[Mention]) -> bool:
+        """Whether a word of a candidate name is part of an organisation or place mention elsewhere."""
+        words = {self.words[i] for i in range(name[0], name[1] + 1)}
+        return any(self.words[i] in words for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1))
+
+    def person_inside(self, m: Mention, person_words: set[str], known: set[str],
+                      non_person_words: set[str]) -> int | None:
+        """Where a person's name starts inside an organisation or place mention, if it does."""
+        if m.last - m.first < 2:
+            return None
+        words = self.words
+        cuts = [i for i in range(m.first + 1, m.last + 1)
+                if all(is_name_word(words[j]) and words[j] not in non_person_words for j in range(i, m.last + 1))]
+        for i in cuts:
+            if words[i] in person_words:
+                return i
+        for i in cuts:
+            if self.tokens.text(m.first, i - 1) in known and m.last - i >= 1:
+                return i
+        return None
+
+    def people_repaired(self, mentions: list[Mention]) -> list[Mention]:
+        """Three fixes around person names, on mentions without overlaps:
+        a name word the model left off the front ("Listyo" + "Sigit Prabowo"); a title's object read as a
+        person ("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki"); a second name after "atau" ("... atau Noel")."""
+        words = self.words
+        covered = self.covered(mentions)
+        starts = {m.first: m for m in mentions}
+        added = []
+        for m in mentions:
+            if m.label != "PER":
+                continue
+            while m.first - 1 >= 0 and m.first - 1 not in covered and is_name_word(words[m.first - 1]) \
+                    and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):
+                m.first -= 1
+                covered.add(m.first)
+            after = m.last + 1
+            if after + 2 < len(words) and words[after] == "(" and words[after + 2] == ")":
+                after += 3
+            follower = starts.get(after)
+            if follower is not None and follower is not m and follower.label == "PER" and m.first > 0 \
+                    and is_title(words[m.first - 1]) and self.tokens.joined(m.first - 1, after):
+                m.label = "LOC" if words[m.first - 1].casefold() in PLACE_TITLES else "ORG"
+            if m.last + 2 < len(words) and words[m.last + 1] == "atau" and m.last + 2 not in covered:
+                name = self.name_run(m.last + 2, covered, min_words=1)
+                if name is not None:
+                    added.append(Mention(name[0], name[1], "PER"))
+                    covered.update(range(name[0], name[1] + 1))
+        return sorted(mentions + added, key=lambda m: m.first)
+
+    # --- organisations made of an office word and a place -----------------------------
+    def organisations_before_places(self, mentions: list[Mention]) -> list[Mention]:
+        """"Pemprov DKI Jakarta", "DPRD DKI Jakarta", "Pemerintah Provinsi (Pemprov) DKI Jakarta", "Cetaphil Indonesia"."""
+        covered = self.covered(mentions)
+        result = []
+        for m in sorted(mentions, key=lambda m: m.first):
+            if m.label != "LOC":
+                result.append(m)
+                continue
+            start = self.office_words_before(m.first, covered)
+            previous = next((r for r in reversed(result) if r.last == m.first - 1), None)
+            if previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first):
+                result.remove(previous)
+                result.append(Mention(previous.first, m.last, "ORG"))
+            elif start is not None:
+                result.append(Mention(start, m.last, "ORG"))
+            elif self.words[m.first] == "Indonesia" and m.first == m.last and m.first > 0:
+                # a company's Indonesian arm: "Cetaphil Indonesia", "Galderma Indonesia"
+                before = m.first - 1
+                prev_mention = next((r for r in reversed(result) if r.last == before), None)
+                if prev_mention is not None and prev_mention.first == prev_mention.last and prev_mention.label != "LOC" \
+                        and is_name_word(self.words[before]):
+                    result.remove(prev_mention)
+                    result.append(Mention(before, m.last, "ORG"))
+                elif before not in covered and is_name_word(self.words[before]) and not self.tokens.sentence_initial(before):
+                    result.append(Mention(before, m.last, "ORG"))
+                else:
+                    result.append(m)
+            else:
+                result.append(m)
+        return result
+
+    def office_words_before(self, i: int, covered: set[int]) -> int | None:
+        """Start of the run of office words ("Pemerintah Provinsi (Pemprov)") right before token i, if any."""
+        j = i - 1
+        start = None
+        while j >= 0 and j not in covered and self.tokens.joined(j, j + 1):
+            word = self.words[j]
+            if word == ")" and j >= 2 and self.words[j - 2] == "(":
+                j -= 3
+                continue
+            if is_org_head(word) or (start is not None and word.casefold() in {"provinsi", "kota", "kabupaten"}):
+                start = j
+                j -= 1
+                continue
+            if word.casefold() in {"provinsi", "kota", "kabupaten"}:
+                j -= 1
+                continue
+            break
+        return start
+
+    # --- abbreviations in parentheses ----------------------------------------------------
+    def parenthesised(self, mentions: list[Mention]) -> list[Mention]:
+        """"Badan Pusat Statistik (BPS)": link both forms; "Puskeswan (Pusat Kesehatan Hewan)" too."""
+        words = self.words
+        added = []
+        for i in range(1, len(words) - 2):
+            if words[i] != "(" or words[i + 2] != ")":
+                continue
+            inner = words[i + 1]
+            if not looks_like_abbreviation(inner):
+                continue
+            long_first = self.long_form_before(i, inner)
+            if long_first is None:
+                continue
+            while long_first > 0 and is_org_head(words[long_first - 1]) and is_capitalised(words[long_first - 1]) \
+                    and self.tokens.joined(long_first - 1, long_first):
+                long_first -= 1   # "Kementerian" + "Komunikasi dan Informatika (Kominfo)"
+            long_text = self.tokens.text(long_first, i - 1)
+            if is_title(words[long_first]) and not is_org_head(words[long_first]):
+                continue   # "Menteri Keuangan (Menkeu)": a title, not a name
+            label = self.label_of(long_first, i - 1, mentions)
+            if label is None:
+                continue
+            if expand_office_key(inner.casefold()) is None:
+                self.local_acronyms[inner] = long_text   # the office table already knows "Kominfo"
+            added.append(Mention(long_first, i - 1, label, defines=inner))
+            added.append(Mention(i + 1, i + 1, label, kind="abbreviation"))
+        return mentions + added
+
+    def long_form_before(self, paren: int, abbreviation: str) -> int | None:
+        """First token of the shortest capitalised run ending before `paren` that `abbreviation` abbreviates."""
+        first = self.capitalised_run_start(paren - 1)
+        if first is None:
+            return None
+        for start in range(paren - 1, first - 1, -1):
+            if is_capitalised(self.words[start]) and abbreviation_matches(abbreviation, self.tokens.text(start, paren - 1)):
+                return start
+        return None
+
+    def capitalised_run_start(self, last: int) -> int | None:
+        """Start of the run of capitalised words (with connectors and listing commas) ending at `last`."""
+        words = self.words
+        if last < 0 or not is_capitalised(words[last]):
+            return None
+        j = last
+        while j - 1 >= 0 and self.tokens.joined(j - 1, j):
+            word = words[j - 1]
+            if is_capitalised(word):
+                j -= 1
+            elif word.casefold() in CONNECTORS and j - 2 >= 0 and (is_capitalised(words[j - 2]) or words[j - 2] == ","):
+                j -= 1
+            elif word == "," and j - 2 >= 0 and is_capitalised(words[j - 2]) \
+                    and any(w.casefold() in {"dan", "serta", "&"} for w in words[j:last + 1]):
+                j -= 1
+            else:
+                break
+        return j
+
+    def label_of(self, first: int, last: int, mentions: list[Mention]) -> str | None:
+        """The label of the model's mention overlapping the range most, else ORG when it names an organisation."""
+        best, best_overlap = None, 0
+        for m in mentions:
+            overlap = min(m.last, last) - max(m.first, first) + 1
+            if overlap > best_overlap:
+                best, best_overlap = m.label, overlap
+        if best is not None:
+            return best
+        if any(is_org_head(self.words[i]) or is_org_tail(self.words[i]) for i in range(first, last + 1)):
+            return "ORG"
+        return None
+
+    def extend_organisations(self, mentions: list[Mention]) -> list[Mention]:
+        """"BPJS Ketenagakerjaan", "TikTok Shop": the model stopped one capitalised word short."""
+        covered = self.covered(mentions)
+        words = self.words
+        for m in mentions:
+            after = m.last + 1
+            if m.label == "ORG" and after < len(words) and after not in covered and self.tokens.joined(m.last, after) \
+                    and is_capitalised(words[after]) and LETTERS.fullmatch(words[after]) \
+                    and not is_title(words[after]) and not is_honorific(words[after]) \
+                    and words[after].casefold() not in not_names():
+                m.last = after
+                covered.add(after)
+        return mentions
+
+    def without_generic(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop "Pemerintah Daerah", "Puskeswan", "BLUD": generic institutions, not entities."""
+        generic = generic_institutions()
+        kept = []
+        for m in mentions:
+            text = self.tokens.text(m.first, m.last)
+            full = self.local_acronyms.get(text, text)
+            if m.label != "PER" and " ".join(expand_words(full, {})) in generic:
+                continue
+            kept.append(m)
+        return kept
+
+    # --- names the model missed ----------------------------------------------------------
+    def names_after_titles(self, mentions: list[Mention]) -> list[Mention]:
+        """"Menteri Sosial, Saifullah Yusuf", "Kapolri Jenderal Listyo Sigit": a capitalised name after a title."""
+        covered = self.covered(mentions)
+        added = []
+        for i, word in enumerate(self.words):
+            if i in covered or not is_title(word) or (i > 0 and i - 1 not in covered and is_title(self.words[i - 1])):
+                continue
+            name = self.name_after_role_comma(i, covered) or self.name_after_bare_title(i, covered)
+            if name is not None and not self.names_organisation_word(name, mentions):
+                added.append(Mention(name[0], name[1], "PER"))
+                covered.update(range(name[0], name[1] + 1))
+        return mentions + added
+
+    def name_after_role_comma(self, i: int, covered: set[int]) -> tuple[int, int] | None:
+        """"Menteri Sosial, Saifullah Yusuf": the role runs over capitalised words up to a comma."""
+        words = self.words
+        j = i + 1
+        while j < len(words) and j not in covered and self.tokens.joined(j - 1, j) and (
+                is_capitalised(words[j]) or words[j].casefold() in CONNECTORS):
+            j += 1
+        if j >= len(words) or words[j] != ",":
+            return None
+        return self.name_run(j + 1, covered, min_words=1)
+
+    def name_after_bare_title(self, i: int, covered: set[int]) -> tuple[int, int] | None:
+        """"Kapolri Jenderal Listyo Sigit", "Presiden Joko Widodo": a self-contained title, ranks, a two-word name.
+
+        Titles that need an object ("Bupati Ogan Komering Ilir", "Kasi Intel") are left to the model.
+        """
+        words = self.words
+        j = i
+        while j + 1 < len(words) and self.tokens.joined(j, j + 1) and is_title(words[j + 1]):
+            j += 1
+        title = words[j].casefold()
+        if title not in SELF_CONTAINED_TITLES and len(expand_office(words[j]).split()) < 3:
+            return None
+        k = j + 1
+        while k < len(words) and self.tokens.joined(k - 1, k) and is_honorific(words[k]):
+            k += 1
+        return self.name_run(k, covered, min_words=2)
+
+    def name_run(self, k: int, covered: set[int], min_words: int) -> tuple[int, int] | None:
+        """The run of name words starting at k (after honorifics), if it has at least min_words words."""
+        words = self.words
+        while k < len(words) and is_honorific(words[k]):
+            k += 1
+        end = k
+        while end < len(words) and end not in covered and is_name_word(words[end]) and end - k < MAX_NAME_WORDS \
+                and self.tokens.joined(end - 1, end):
+            end += 1
+        if end - k < min_words:
+            return None
+        if end < len(words) and self.tokens.joined(end - 1, end) and is_capitalised(words[end]):
+            return None   # the name runs on into words we cannot read as a name
+        return k, end - 1
+
+    def unknown_names(self, mentions: list[Mention], skip: set[int]) -> list[Mention]:
+        """Names in mid-sentence that nothing else explains: "membeli Lazada", "melalui Himbara".
+
+        Only Titlecase words right after a lower-case word count (all-caps words are mostly
+        generic terms: KTP, ASN, OTT). Run last, with `skip` holding the role phrases' tokens.
+        """
+        covered = self.covered(mentions) | skip
+        words = self.words
+        added = []
+        i = 1
+        while i < len(words):
+            if i in covered or not self.guessable(i) or not words[i - 1].islower() or not self.tokens.joined(i - 1, i) \
+                    or self.in_single_quotes(i):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and j + 1 not in covered and self.guessable(j + 1) \
+                    and self.tokens.joined(j, j + 1) and j + 1 - i < MAX_NAME_WORDS:
+                j += 1
+            if j + 1 < len(words) and self.tokens.joined(j, j + 1) and is_capitalised(words[j + 1]):
+                i = j + 1   # runs on into words we cannot read as a name
+                continue
+            previous = words[i - 1].casefold()
+            added.append(Mention(i, j, "LOC" if previous in {"di", "ke"} else "ORG", kind="guess"))
+            i = j + 1
+        return added
+
+    def guessable(self, i: int) -> bool:
+        word = self.words[i]
+        return len(word) >= 3 and not word.isupper() and is_name_word(word) and not ROMAN.fullmatch(word)
+
+    def in_single_quotes(self, i: int) -> bool:
+        """Inside a 'quoted title' on the same line (those are names of things, not entities)."""
+        line_start = self.tokens.body.rfind("\n", 0, self.tokens.starts[i]) + 1
+        before = self.tokens.body[line_start:self.tokens.starts[i]]
+        return (before.count("'") + before.count("‘")) % 2 == 1
+
+    # --- bookkeeping ------------------------------------------------------------------------
+    @staticmethod
+    def covered(mentions: list[Mention]) -> set[int]:
+        return {i for m in mentions for i in range(m.first, m.last + 1)}
+
+    @staticmethod
+    def without_overlaps(mentions: list[Mention]) -> list[Mention]:
+        """Keep the longest of overlapping mentions (the earlier found on ties)."""
+        order = sorted(enumerate(mentions), key=lambda p: (-(p[1].last - p[1].first), p[0]))
+        taken: set[int] = set()
+        kept = []
+        for _, m in order:
+            span = set(range(m.first, m.last + 1))
+            if span & taken:
+                continue
+            taken |= span
+            kept.append(m)
+        return sorted(kept, key=lambda m: m.first)
+
+    def find(self) -> list[Mention]:
+        mentions = self.from_model()
+        mentions = self.split_glued(mentions)
+        mentions = self.without_overlaps(mentions)
+        mentions = self.people_repaired(mentions)
+        mentions = self.organisations_before_places(mentions)
+        mentions = self.parenthesised(mentions)
+        mentions = self.without_overlaps(mentions)
+        mentions = self.extend_organisations(mentions)
+        mentions = self.without_generic(mentions)
+        mentions = self.names_after_titles(mentions)
+        return self.without_overlaps(mentions)
+
+
+def person_key_words(text: str) -> list[str]:
+    """A person's name words without honorifics, ranks or nickname honorifics, casefolded."""
+    return [w.casefold() for w in text.replace(",", " ").split()
+            if not is_honorific(w) and w.casefold() not in nickname_honorifics() and w not in "()"]
+
+
+def expand_words(text: str, local: dict[str, str]) -> list[str]:
+    """Words with abbreviations spelled out (this body's own first, then places, then offices), casefolded."""
+    words: list[str] = []
+    for word in text.replace("(", " ( ").replace(")", " ) ").split():
+        if word in local:
+            words.extend(local[word].casefold().split())
+        elif word in place_acronyms():
+            words.extend(place_acronyms()[word].casefold().split())
+        else:
+            words.extend(expand_office(word).casefold().split())
+    return words

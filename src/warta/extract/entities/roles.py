@@ -1,0 +1,132 @@
+"""Roles: the title phrase the text writes right before or after a name.
+
+    Menteri Komunikasi dan Informatika, Rudiantara      (preposed, comma)
+    Kapolri Jenderal Listyo Sigit                        (preposed, rank dropped)
+    Darmin Nasution (Menko Perekonomian)                 (in parentheses)
+    Angel Zhao, vice president Alibaba Group             (postposed)
+
+A role is a verbatim slice of the body, from its first title word to its last
+capitalised word, without honorifics, ranks or academic titles.
+"""
+from __future__ import annotations
+
+import re
+
+from warta.extract.entities.lexicon import CONNECTORS, is_honorific, is_title
+from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised
+
+LISTING = frozenset({"dan", "serta", "&", "and"})
+ORDINAL = re.compile(r"^ke-?\d+$", re.IGNORECASE)
+MAX_PAREN_WORDS = 8
+MAX_ROLE_WORDS = 16
+
+
+def role_before(tokens: Tokens, first: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Token range of the role phrase ending right before the name starting at token `first`."""
+    words = tokens.texts
+    j = first - 1
+    while j >= 0 and is_honorific(words[j]) and tokens.joined(j, j + 1):
+        j -= 1
+    if j >= 0 and words[j] == ",":
+        j -= 1
+    if j < 0 or j in blocked or not tokens.joined(j, first):
+        return None
+    end = j
+    k = j
+    while k >= 0 and k not in blocked and end - k < MAX_ROLE_WORDS and tokens.joined(k, end):
+        word = words[k]
+        if word == ")":
+            opening = _matching_open(words, k)
+            if opening is None:
+                break
+            k = opening - 1
+        elif is_capitalised(word) or is_title(word) or ORDINAL.match(word):
+            k -= 1
+        elif word.casefold() in CONNECTORS and k > 0 and (is_capitalised(words[k - 1]) or words[k - 1] in {")", ","}):
+            k -= 1
+        elif word == "," and k > 0 and is_capitalised(words[k - 1]) and _listing_follows(words, k, end):
+            k -= 1
+        else:
+            break
+    start = next((i for i in range(k + 1, end + 1) if is_title(words[i])), None)
+    if start is None:
+        return None
+    while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
+        end -= 1
+    return start, end
+
+
+def role_after(tokens: Tokens, last: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Token range of the role phrase right after the name ending at token `last`: "(Menko Perekonomian)" or ", vice president X"."""
+    words = tokens.texts
+    k = last + 1
+    if k >= len(words) or not tokens.joined(last, k):
+        return None
+    if words[k] == "(":
+        closing = next((i for i in range(k + 1, min(len(words), k + MAX_PAREN_WORDS + 2)) if words[i] == ")"), None)
+        inner_first = k + 1
+        while inner_first < len(words) and is_honorific(words[inner_first]):
+            inner_first += 1
+        if closing is None or inner_first >= closing or not is_title(words[inner_first]):
+            return None
+        inner_last = closing - 1
+        blocked_inside = [i for i in range(inner_first, closing) if i in blocked]
+        if blocked_inside:
+            inner_last = blocked_inside[0] - 1
+        while inner_last >= inner_first and is_honorific(words[inner_last]):
+            inner_last -= 1
+        return (inner_first, inner_last) if inner_last >= inner_first else None
+    if words[k] != ",":
+        return None
+    k += 1
+    while k < len(words) and is_honorific(words[k]):
+        k += 1
+    if k >= len(words) or not is_title(words[k]) or k in blocked:
+        return None
+    start = k
+    while k < len(words) and k not in blocked and k - start < MAX_ROLE_WORDS and tokens.joined(start, k):
+        word = words[k]
+        if is_title(word) or is_capitalised(word) or ORDINAL.match(word):
+            k += 1
+        elif word.casefold() in CONNECTORS and k + 1 < len(words) and (is_capitalised(words[k + 1]) or is_title(words[k + 1])):
+            k += 1
+        elif word == "(":
+            closing = _matching_close(words, k)
+            if closing is None:
+                break
+            k = closing + 1
+        else:
+            break
+    end = k - 1
+    while end > start and (words[end].casefold() in CONNECTORS or is_honorific(words[end])):
+        end -= 1
+    return start, end
+
+
+def role_key(role: str, local: dict[str, str] | None = None) -> str:
+    """A role compared with others: abbreviations spelled out, parentheses and ordinals dropped, casefolded.
+
+    "menko Perekonomian" and "Menteri Koordinator Perekonomian" share "menteri koordinator perekonomian".
+    """
+    without_parens = re.sub(r"\([^)]*\)", " ", role)
+    words = [w for w in expand_words(without_parens, local or {}) if not ORDINAL.match(w) and w not in {",", "."}]
+    return " ".join(words)
+
+
+def _matching_open(words: list[str], close: int) -> int | None:
+    for i in range(close - 1, max(-1, close - MAX_PAREN_WORDS - 2), -1):
+        if words[i] == "(":
+            return i
+    return None
+
+
+def _matching_close(words: list[str], open_: int) -> int | None:
+    for i in range(open_ + 1, min(len(words), open_ + MAX_PAREN_WORDS + 2)):
+        if words[i] == ")":
+            return i
+    return None
+
+
+def _listing_follows(words: list[str], comma: int, end: int) -> bool:
+    """A comma inside an enumerated name ("Pangan, Kelautan, dan Pertanian"): a "dan" follows before the end."""
+    return any(words[i].casefold() in LISTING for i in range(comma + 1, end + 1))

@@ -1,0 +1,84 @@
+"""Stage "entities": people, organisations and places in the body, each with its role and canonical name.
+
+Each mention is {text, label, start, end, canonical, role}, with character offsets
+into `article.body` (the cleaner has already moved noise out of the body).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from warta.extract.entities.linking import link, role_noun_mentions, short_mentions
+from warta.extract.entities.mentions import Mention, MentionFinder, Tokens
+from warta.extract.entities.ner import Tagger, load_tagger
+from warta.extract.entities.roles import role_after, role_before
+from warta.pipeline import register_stage
+from warta.record import Article
+from warta.report import RunReport
+
+
+@register_stage("entities")
+class EntitiesStage:
+    name = "entities"
+
+    def __init__(self, model: str | None = None) -> None:
+        self.tagger = load_tagger(model)
+
+    def run(self, docs: Iterable[Article], report: RunReport) -> Iterator[Article]:
+        for doc in docs:
+            doc.entities = extract_entities(doc.body, self.tagger)
+            yield doc
+
+
+def extract_entities(body: str, tagger: Tagger) -> list[dict[str, Any]]:
+    """Every entity mention in body, linked to its canonical name, with the role the text gives it."""
+    if not body.strip():
+        return []
+    tokens = Tokens(body)
+    finder = MentionFinder(tokens, tagger.find_spans(body))
+    mentions = finder.find()
+    local = finder.local_acronyms
+    _label_abbreviations_like_their_long_form(tokens, mentions)
+    role_tokens = _assign_roles(tokens, mentions)
+    canonical = link(tokens, mentions, local)
+    mentions += short_mentions(tokens, mentions, canonical)
+    mentions += role_noun_mentions(tokens, mentions, local, role_tokens)
+    mentions += finder.unknown_names(mentions, role_tokens)
+    mentions.sort(key=lambda m: (m.first, m.last))
+    return [_as_record(tokens, m, canonical) for m in mentions]
+
+
+def _label_abbreviations_like_their_long_form(tokens: Tokens, mentions: list[Mention]) -> None:
+    """"Kang Dedi Mulyadi (KDM)": the model may call KDM an organisation; it is the person."""
+    labels = {m.defines: m.label for m in mentions if m.defines}
+    for m in mentions:
+        text = tokens.text(m.first, m.last)
+        if m.first == m.last and text in labels:
+            m.label = labels[text]
+
+
+def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
+    """Set each person mention's role; returns the tokens that role phrases cover."""
+    person_tokens = {i for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
+    role_tokens: set[int] = set()
+    for m in mentions:
+        if m.label != "PER":
+            continue
+        blocked = person_tokens - set(range(m.first, m.last + 1))
+        span = role_before(tokens, m.first, blocked) or role_after(tokens, m.last, blocked)
+        if span is not None:
+            m.role = tokens.text(*span)
+            role_tokens.update(range(span[0], span[1] + 1))
+    return role_tokens
+
+
+def _as_record(tokens: Tokens, m: Mention, canonical: dict[int, str]) -> dict[str, Any]:
+    text = tokens.text(m.first, m.last)
+    return {
+        "text": text,
+        "label": m.label,
+        "start": tokens.starts[m.first],
+        "end": tokens.ends[m.last],
+        "canonical": canonical.get(m.cluster, text),
+        "role": m.role,
+    }

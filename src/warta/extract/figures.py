@@ -1,0 +1,218 @@
+"""Stage "figures": money, percentages and quantities in the body, with normalised values.
+
+Each figure is `{text, kind, value, unit, approximate, start, end}` with `kind` money | percent |
+quantity and offsets into `article.body`. Conventions:
+
+- Numbers are Indonesian: a comma is the decimal mark and a dot groups thousands ("1.500" = 1500,
+  "13,2" = 13.2). A single dot followed by one or two digits is a decimal ("20.8 juta"); anything
+  else that does not parse ("2.0.1") is not a figure.
+- `text` runs from the currency sign or the number through the scale word, currency word, % sign
+  or unit; qualifiers ("sekitar", "per bulan") stay outside.
+- A range is one figure ("Rp5-10 juta", "3 hingga 5 persen"): `value` is the lower bound and the
+  extra key `value_max` the upper one.
+- `unit` is an ISO 4217 code for money, "%" for percentages, the unit word's canonical form for
+  quantities. For percentages `value` is the number itself (4,28 persen -> 4.28).
+- `approximate` is true only when a phrase of data/approximators.tsv comes right before the
+  figure (an opening parenthesis may sit between): "sekitar Rp13,2 triliun", "(sekitar Rp13,2 triliun)".
+
+Word lists live in data/*.tsv, one table each.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from warta.extract.tables import alternation, read_table
+from warta.pipeline import register_stage
+from warta.record import Article
+from warta.report import RunReport
+
+
+def _build_tables() -> dict[str, Any]:
+    scales = {r["word"]: int(r["multiplier"]) for r in read_table("scale_words")}
+    abbreviations = {r["word"] for r in read_table("scale_words") if r["abbreviation"] == "yes"}
+    currencies = read_table("currencies")
+    return {
+        "scales": scales,
+        "scales_folded": {w.casefold(): m for w, m in scales.items() if w not in abbreviations},
+        "abbreviations": abbreviations,
+        "prefixes": {r["surface"].casefold(): r["code"] for r in currencies if r["position"] == "prefix"},
+        "suffixes": {r["surface"].casefold(): r["code"] for r in currencies if r["position"] == "suffix"},
+        "units": {r["surface"].casefold(): r["unit"] for r in read_table("units")},
+        "number_words": {r["word"]: (Decimal(r["value"]), r["kind"]) for r in read_table("number_words")},
+        "approximators": [r["phrase"].casefold() for r in read_table("approximators")],
+        "percent_words": [r["surface"] for r in read_table("percent_words")],
+    }
+
+
+TABLES = _build_tables()
+
+_NUM = r"(?:\d++(?:[.,]\d++)*+)(?!/\d)"
+_WORD = r"\b(?:" + alternation(list(TABLES["number_words"])) + r")\b"
+_SPELLED = rf"(?:{_WORD}(?:\s+{_WORD})*)"
+NUMERAL = rf"(?:{_NUM}|(?i:{_SPELLED}))"
+_RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+)"
+_FULL_SCALES = [w for w in TABLES["scales"] if w not in TABLES["abbreviations"]]
+_SCALE = (r"(?:(?i:" + alternation(_FULL_SCALES) + r")(?:an)?(?![^\W\d_])"
+          r"|(?:" + alternation(sorted(TABLES["abbreviations"])) + r")(?![^\W\d_]))")
+_PERCENT_WORDS = [w for w in TABLES["percent_words"] if w != "%"]
+_PERCENT = r"(?:%|(?i:" + alternation(_PERCENT_WORDS) + r")(?:(?=nya)|(?![^\W\d_])))"
+_PREFIX = r"(?i:" + alternation(list(TABLES["prefixes"])) + r")"
+_SUFFIX = r"(?i:" + alternation(list(TABLES["suffixes"])) + r")(?![^\W\d_])"
+_UNIT = r"(?i:" + alternation(list(TABLES["units"])) + r")(?![^\W\d_])"
+
+FIGURE = re.compile(
+    rf"(?<![^\s(\[{{\"“”‘’':;~≈±<>=+—–-])"  # starts a word: not "B20", "2.0.1" or mojibake "â¥77"
+    rf"(?:(?P<prefix>{_PREFIX})\.?\s*)?"
+    rf"(?P<low>{NUMERAL})(?:{_RANGE_SEP}(?P<high>{NUMERAL}))?"
+    rf"(?:\s*(?P<scale>{_SCALE}))?"
+    rf"(?:\s*(?P<percent>{_PERCENT})|\s+(?P<suffix>{_SUFFIX})|\s*(?P<unit>{_UNIT}))?"
+)
+_TIME_WORDS = re.compile(r"(?i:\b(?:pukul|jam|pkl)\.?\s*)$")
+_INDONESIAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_INDONESIAN_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_ENGLISH_FULL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """An Indonesian-written number: "1.500" -> 1500, "13,2" -> 13.2, "2.0.1" -> None."""
+    if text.isdigit():
+        return Decimal(text)
+    if _INDONESIAN_THOUSANDS.fullmatch(text):
+        return Decimal(text.replace(".", ""))
+    if _COMMA_DECIMAL.fullmatch(text) or _DOT_DECIMAL.fullmatch(text):
+        return Decimal(text.replace(",", "."))
+    if _INDONESIAN_FULL.fullmatch(text):
+        return Decimal(text.replace(".", "").replace(",", "."))
+    if _ENGLISH_THOUSANDS.fullmatch(text):
+        return Decimal(text.replace(",", ""))
+    if _ENGLISH_FULL.fullmatch(text):
+        return Decimal(text.replace(",", ""))
+    return None
+
+
+def parse_number_words(text: str) -> Decimal | None:
+    """Spelled-out numbers: "dua puluh lima" -> 25, "seratus dua" -> 102, "satu setengah" -> 1.5."""
+    total, pending = Decimal(0), Decimal(0)
+    for word in text.casefold().split():
+        entry = TABLES["number_words"].get(word)
+        if entry is None:
+            return None
+        value, kind = entry
+        if kind == "digit":
+            pending += value
+        elif kind == "teen":
+            pending += value
+        elif kind in ("tens", "hundreds"):
+            if pending == 0:
+                return None
+            total, pending = total + pending * value, Decimal(0)
+        else:  # a whole word value: sepuluh, seratus, setengah
+            total += value
+    return total + pending
+
+
+def parse_numeral(text: str) -> Decimal | None:
+    return parse_number(text) if text[:1].isdigit() else parse_number_words(text)
+
+
+def scale_of(word: str | None) -> int:
+    if not word:
+        return 1
+    if word in TABLES["abbreviations"]:
+        return TABLES["scales"][word]
+    folded = word.casefold()
+    if folded not in TABLES["scales_folded"] and folded.endswith("an"):
+        folded = folded[:-2]  # "jutaan", "miliaran"
+    return TABLES["scales_folded"].get(folded, 1)
+
+
+def plain_number(value: Decimal) -> int | float | None:
+    """An int when whole, else a float; None when it does not fit a float."""
+    as_float = float(value)
+    if not math.isfinite(as_float):
+        return None
+    return int(value) if value == value.to_integral_value() and abs(as_float) < 2**63 else as_float
+
+
+def is_approximate(before: str) -> bool:
+    """True when the text right before a figure ends with an approximator ("sekitar", "lebih dari")."""
+    tail = before[-40:].rstrip(" \t(").casefold()
+    tail = re.sub(r"\s+", " ", tail)
+    for phrase in TABLES["approximators"]:
+        if tail.endswith(phrase):
+            cut = len(tail) - len(phrase)
+            if cut == 0 or not tail[cut - 1].isalnum():
+                return True
+    return False
+
+
+def amount_end(match: re.Match[str]) -> int:
+    """Where the number and its scale word end (the text of a money figure with a currency sign)."""
+    return max(match.end(group) for group in ("low", "high", "scale") if match.group(group))
+
+
+def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
+    """The figure a FIGURE match stands for, or None when it is only a number."""
+    prefix, scale = match.group("prefix"), match.group("scale")
+    if prefix:
+        kind, unit, end = "money", TABLES["prefixes"][prefix.casefold()], amount_end(match)
+    elif match.group("suffix"):
+        kind, unit, end = "money", TABLES["suffixes"][re.sub(r"\s+", " ", match.group("suffix").casefold())], match.end()
+    elif match.group("percent"):
+        kind, unit, end = "percent", "%", match.end()
+    elif match.group("unit"):
+        kind, unit, end = "quantity", TABLES["units"][re.sub(r"\s+", " ", match.group("unit").casefold())], match.end()
+    else:
+        return None
+    if kind != "money" and scale and len(scale) == 1:
+        return None  # "5 M" or "2 T" without a currency: Masehi, metres, a grade
+    if _TIME_WORDS.search(body, max(0, match.start() - 8), match.start()):
+        return None
+    low = parse_numeral(match.group("low"))
+    if low is None:
+        return None
+    multiplier = scale_of(scale) if kind != "percent" else 1
+    value = plain_number(low * multiplier)
+    if value is None:
+        return None
+    start = match.start()
+    figure: dict[str, Any] = {
+        "text": body[start:end], "kind": kind, "value": value, "unit": unit,
+        "approximate": is_approximate(body[max(0, start - 40):start]), "start": start, "end": end,
+    }
+    if match.group("high"):
+        high = parse_numeral(match.group("high"))
+        high_value = plain_number(high * multiplier) if high is not None else None
+        if high_value is None:
+            return None
+        figure["value_max"] = high_value
+    return figure
+
+
+def find_figures(body: str) -> list[dict[str, Any]]:
+    """Every money, percent and quantity figure in `body`, in text order."""
+    figures = []
+    for match in FIGURE.finditer(body):
+        figure = figure_from_match(match, body)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+@register_stage("figures")
+class FiguresStage:
+    """Fills `article.figures` from `article.body`."""
+
+    name = "figures"
+
+    def run(self, docs: Iterable[Article], report: RunReport) -> Iterator[Article]:
+        for doc in docs:
+            doc.figures = find_figures(doc.body or "")
+            yield doc

@@ -1,0 +1,750 @@
+"""The store: processed articles in SQLite (default) or PostgreSQL, with search and the reads the web needs.
+
+    store = Store("warta.db")                      # or "sqlite:///warta.db", "postgresql://user@host/db"
+    store.add_articles(docs)                       # idempotent, crash-safe (one transaction per batch)
+    store.search('"dana daerah" purbaya', outlet="detik")
+    store.get_article(id); store.get_entity(id); store.stats()
+
+Every read returns plain JSON-ready dicts (their shapes are in `warta.store.models`).
+Bad read parameters raise `QueryError` (a ValueError): a web layer maps it to 4xx.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, timezone
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (ColumnElement, Connection, Engine, create_engine, delete, distinct, event, exists, func, insert,
+                        or_, select, text)
+
+from warta.record import Article, article_id
+from warta.store import schema
+from warta.store.fulltext import index_for
+from warta.store.models import (ArticleDetail, ArticleSummary, CountRow, EntityDetail, EntitySummary, FacetValue,
+                                FigurePoint, FigureRow, IngestCounts, Page, QueryError, QuoteRow, SearchResult, Stats)
+from warta.store.search import highlight, index_terms, parse_query, snippet
+
+A, E, M, Q, F = schema.articles, schema.entities, schema.mentions, schema.quotes, schema.figures
+
+DEFAULT_URL = "sqlite:///warta.db"
+MAX_PER_PAGE = 200
+POSTGRES_HINT = "PostgreSQL support needs psycopg: pip install 'warta[postgres]'"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SPACE = re.compile(r"\s+")
+
+
+def engine_url(url: str | os.PathLike[str]) -> str:
+    """A SQLAlchemy URL from a store URL or a plain file path (postgresql:// uses psycopg 3)."""
+    url = os.fspath(url)
+    if "://" not in url:
+        return "sqlite:///" + url
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def entity_key(canonical: str, label: str) -> str:
+    """The corpus-wide id of an entity: its normalised canonical name and label."""
+    name = _SPACE.sub(" ", unicodedata.normalize("NFKC", canonical)).strip().casefold()
+    return hashlib.sha1(f"{label.upper()}\x1f{name}".encode("utf-8")).hexdigest()[:16]
+
+
+class Store:
+    """An article store with Indonesian full-text search. Opening it creates or upgrades the schema."""
+
+    def __init__(self, url: str | os.PathLike[str] = DEFAULT_URL, *, echo: bool = False) -> None:
+        self.url = engine_url(url)
+        self.engine: Engine = _create_engine(self.url, echo=echo)
+        self.dialect: str = self.engine.dialect.name
+        self.index = index_for(self.dialect)
+        upgrade_schema(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # ------------------------------------------------------------------------------------------ writes
+
+    def add_articles(self, articles: Iterable[Article], batch_size: int = 200,
+                     on_batch: Callable[[IngestCounts], None] | None = None) -> IngestCounts:
+        """Store articles, one transaction per batch; returns what happened to each.
+
+        Idempotent: an identical record already stored is left alone. The same input record
+        (same id, url and source) extracted differently is rewritten. A new body at a stored
+        url replaces the old version unless its `published` is earlier. A body already stored
+        from another url or input record is a duplicate: the first copy is kept.
+        A run killed half-way keeps every committed batch; re-running finishes the job.
+        """
+        total = IngestCounts()
+        it = iter(articles)
+        while batch := list(islice(it, batch_size)):
+            with self.engine.begin() as conn:
+                counts = self._write_batch(conn, batch)
+            counts.batches = 1
+            total.add(counts)
+            if on_batch is not None:
+                on_batch(counts)
+        return total
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove one article and everything that hangs off it. False when there was none."""
+        with self.engine.begin() as conn:
+            seq = conn.execute(select(A.c.seq).where(A.c.id == article_id)).scalar()
+            if seq is None:
+                return False
+            self._delete_seqs(conn, [seq])
+        return True
+
+    # ------------------------------------------------------------------------------------------- reads
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(A)).scalar_one()
+
+    def list_articles(self, *, outlet: str | Sequence[str] | None = None, date_from: str | None = None,
+                      date_to: str | None = None, entity: str | None = None, speaker: str | None = None,
+                      figure_kind: str | None = None, story: str | None = None, hide_duplicates: bool = False,
+                      page: int = 1, per_page: int = 20) -> Page[ArticleSummary]:
+        """Articles newest first, with the same filters as `search`."""
+        page, per_page = _paging(page, per_page)
+        where = self._filters(outlet, date_from, date_to, entity, speaker, figure_kind, story, hide_duplicates)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
+            rows = conn.execute(select(*_SUMMARY_COLUMNS).where(*where)
+                                .order_by(A.c.published.desc().nulls_last(), A.c.id)
+                                .limit(per_page).offset((page - 1) * per_page)).mappings().all()
+        return {"items": [_summary(r) for r in rows], "total": total, "page": page, "per_page": per_page}
+
+    def get_article(self, article_id: str) -> ArticleDetail | None:
+        """The whole stored record (body, noise, related, images, mentions, quotes, figures, dates)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(A).where(A.c.id == article_id)).mappings().first()
+            if row is None:
+                return None
+            seq = row["seq"]
+
+            def children(table, *columns):
+                stmt = select(*[table.c[c] for c in columns]).where(table.c.article_seq == seq).order_by(table.c.id)
+                return [dict(r) for r in conn.execute(stmt).mappings()]
+
+            mention_rows = conn.execute(
+                select(M.c.entity_id, M.c.text, E.c.label, E.c.canonical, M.c.role, M.c.start, M.c.end)
+                .join(E, E.c.id == M.c.entity_id).where(M.c.article_seq == seq).order_by(M.c.id)).mappings().all()
+            detail = _summary(row) | {
+                "source": row["source"], "lang": row["lang"], "place": row["place"], "dateline": row["dateline"],
+                "body": row["body"], "meta": json.loads(row["meta"] or "{}"),
+                "noise": children(schema.noise, "text", "kind"),
+                "related": children(schema.related, "title", "url"),
+                "images": children(schema.images, "caption", "credit", "url"),
+                "entities": [dict(r) for r in mention_rows],
+                "quotes": children(Q, "text", "speaker", "speaker_id", "speaker_role", "verb", "direct", "start", "end"),
+                "figures": children(F, "text", "kind", "value", "unit", "approximate", "start", "end"),
+                "dates": children(schema.dates, "text", "value", "start", "end"),
+            }
+        return detail  # type: ignore[return-value]
+
+    def story_articles(self, story: str) -> list[ArticleSummary]:
+        """The articles of one story cluster (issue 6), oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*_SUMMARY_COLUMNS).where(A.c.story == story)
+                                .order_by(A.c.published.nulls_last(), A.c.id)).mappings().all()
+        return [_summary(r) for r in rows]
+
+    def search(self, query: str, *, outlet: str | Sequence[str] | None = None, date_from: str | None = None,
+               date_to: str | None = None, entity: str | None = None, speaker: str | None = None,
+               figure_kind: str | None = None, story: str | None = None, hide_duplicates: bool = False,
+               page: int = 1, per_page: int = 10, facets: bool = True) -> SearchResult:
+        """Ranked full-text search (stemmed words, "phrases", BM25) with filters, facets and snippets.
+
+        `entity` is an entity id; `speaker` an entity id or a speaker's name; dates are YYYY-MM-DD,
+        inclusive. An empty query lists the filtered articles newest first (score None).
+        Any text is a valid query: operators and stray quotes are read as plain words.
+        """
+        page, per_page = _paging(page, per_page)
+        parsed = parse_query(query)
+        where = self._filters(outlet, date_from, date_to, entity, speaker, figure_kind, story, hide_duplicates)
+        offset = (page - 1) * per_page
+        with self.engine.connect() as conn:
+            if parsed.empty and parsed.text.strip():
+                total, ranked = 0, []  # words with no searchable characters: nothing can match
+            elif parsed.empty:
+                total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
+                seqs = conn.execute(select(A.c.seq).where(*where).order_by(A.c.published.desc().nulls_last(), A.c.id)
+                                    .limit(per_page).offset(offset)).scalars().all()
+                ranked = [(seq, None) for seq in seqs]
+            else:
+                where = [self.index.matches(parsed), *where]
+                total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
+                ranked = self.index.rank(conn, parsed, where[1:], per_page, offset) if total > offset else []
+            rows = {r["seq"]: r for r in conn.execute(
+                select(A.c.seq, A.c.body, *_SUMMARY_COLUMNS).where(A.c.seq.in_([s for s, _ in ranked]))).mappings()}
+            facet_counts = self._facets(conn, where) if facets and (total or parsed.empty) else {}
+        stems = parsed.stems
+        hits = [{"article": _summary(rows[seq]), "score": score,
+                 "snippet": snippet(rows[seq]["body"], stems),
+                 "title_html": highlight(rows[seq]["title"] or "", stems)} for seq, score in ranked]
+        return {"query": query, "terms": parsed.describe(), "total": total, "page": page, "per_page": per_page,
+                "hits": hits, "facets": facet_counts}  # type: ignore[typeddict-item]
+
+    def list_entities(self, *, label: str | None = None, q: str | None = None, order: str = "mentions",
+                      page: int = 1, per_page: int = 50) -> Page[EntitySummary]:
+        """Entities with their mention and article counts; `q` filters names (substring, any case)."""
+        page, per_page = _paging(page, per_page)
+        if order not in ("mentions", "articles", "name"):
+            raise QueryError(f"order must be mentions, articles or name, not {order!r}")
+        where = []
+        if label:
+            where.append(E.c.label == label.upper())
+        if q:
+            where.append(func.lower(E.c.canonical).contains(q.lower(), autoescape=True))
+        counts = (select(M.c.entity_id, func.count().label("mentions"),
+                         func.count(distinct(M.c.article_seq)).label("articles"))
+                  .group_by(M.c.entity_id).subquery())
+        n_mentions = func.coalesce(counts.c.mentions, 0).label("mentions")
+        n_articles = func.coalesce(counts.c.articles, 0).label("articles")
+        by = {"mentions": (n_mentions.desc(), E.c.canonical), "articles": (n_articles.desc(), E.c.canonical),
+              "name": (E.c.canonical,)}[order]
+        stmt = (select(E.c.id, E.c.canonical, E.c.label, n_mentions, n_articles)
+                .select_from(E.outerjoin(counts, counts.c.entity_id == E.c.id)).where(*where))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
+            rows = conn.execute(stmt.order_by(*by, E.c.id).limit(per_page).offset((page - 1) * per_page)).mappings()
+            items = [dict(r) for r in rows]
+        return {"items": items, "total": total, "page": page, "per_page": per_page}  # type: ignore[typeddict-item]
+
+    def find_entity(self, name: str, label: str | None = None) -> EntitySummary | None:
+        """The entity with this canonical name (any case), the most mentioned one if several labels."""
+        found = self.list_entities(label=label, q=name, per_page=MAX_PER_PAGE)["items"]
+        exact = [e for e in found if e["canonical"].casefold() == name.casefold()]
+        return exact[0] if exact else None
+
+    def get_entity(self, entity_id: str, *, limit: int = 50) -> EntityDetail | None:
+        """One entity: counts, roles and aliases seen, recent mentions, quotes by it, co-occurring entities,
+        and articles mentioning it per day."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(E).where(E.c.id == entity_id)).mappings().first()
+            if row is None:
+                return None
+            mine = M.c.entity_id == entity_id
+            n_mentions, n_articles = conn.execute(
+                select(func.count(), func.count(distinct(M.c.article_seq))).where(mine)).one()
+            roles = _count_rows(conn, M.c.role, mine, M.c.role.is_not(None))
+            aliases = _count_rows(conn, M.c.text, mine)
+            recent = conn.execute(
+                select(A.c.id.label("article_id"), A.c.title, A.c.url, A.c.published, M.c.text, M.c.role,
+                       M.c.start, M.c.end)
+                .join(A, A.c.seq == M.c.article_seq).where(mine)
+                .order_by(A.c.published.desc().nulls_last(), A.c.id, M.c.id).limit(limit)).mappings().all()
+            quotes = self._quotes(conn, [Q.c.speaker_id == entity_id], limit, 0)
+            their_articles = select(M.c.article_seq).where(mine)
+            co_count = func.count(distinct(M.c.article_seq)).label("articles")
+            co = conn.execute(
+                select(E.c.id, E.c.canonical, E.c.label, co_count).join(E, E.c.id == M.c.entity_id)
+                .where(M.c.article_seq.in_(their_articles), M.c.entity_id != entity_id)
+                .group_by(E.c.id, E.c.canonical, E.c.label)
+                .order_by(co_count.desc(), E.c.canonical).limit(limit)).mappings().all()
+            timeline = conn.execute(
+                select(A.c.day, func.count(distinct(A.c.seq))).join(M, M.c.article_seq == A.c.seq)
+                .where(mine, A.c.day.is_not(None)).group_by(A.c.day).order_by(A.c.day)).all()
+        return {"id": row["id"], "canonical": row["canonical"], "label": row["label"],
+                "mentions": n_mentions, "articles": n_articles, "roles": roles, "aliases": aliases,
+                "recent_mentions": [dict(r) for r in recent], "quotes": quotes,
+                "co_occurring": [dict(r) for r in co],
+                "timeline": [{"key": d, "count": n} for d, n in timeline]}
+
+    def list_quotes(self, *, speaker: str | None = None, article_id: str | None = None, q: str | None = None,
+                    direct: bool | None = None, page: int = 1, per_page: int = 20) -> Page[QuoteRow]:
+        """Quotes newest first; `speaker` is an entity id or a name (any case); `q` a substring of the text."""
+        page, per_page = _paging(page, per_page)
+        where: list[ColumnElement[bool]] = []
+        if speaker:
+            where.append(_speaker_match(speaker))
+        if article_id:
+            where.append(A.c.id == article_id)
+        if q:
+            where.append(func.lower(Q.c.text).contains(q.lower(), autoescape=True))
+        if direct is not None:
+            where.append(Q.c.direct.is_(direct))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(Q.join(A, A.c.seq == Q.c.article_seq))
+                                 .where(*where)).scalar_one()
+            items = self._quotes(conn, where, per_page, (page - 1) * per_page)
+        return {"items": items, "total": total, "page": page, "per_page": per_page}
+
+    def list_figures(self, *, entity: str | None = None, kind: str | None = None, unit: str | None = None,
+                     date_from: str | None = None, date_to: str | None = None, article_id: str | None = None,
+                     scope: str = "paragraph", page: int = 1, per_page: int = 50) -> Page[FigureRow]:
+        """Figures newest first. `entity` (an id) keeps figures in a paragraph (`scope="paragraph"`)
+        or an article (`scope="article"`) that mentions it."""
+        page, per_page = _paging(page, per_page)
+        where = self._figure_filters(entity, kind, unit, date_from, date_to, article_id, scope)
+        joined = F.join(A, A.c.seq == F.c.article_seq)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+            rows = conn.execute(
+                select(A.c.id.label("article_id"), A.c.url, A.c.title, A.c.published, A.c.day, F.c.text, F.c.kind,
+                       F.c.value, F.c.unit, F.c.approximate, F.c.start, F.c.end)
+                .select_from(joined).where(*where)
+                .order_by(A.c.published.desc().nulls_last(), A.c.id, F.c.pos)
+                .limit(per_page).offset((page - 1) * per_page)).mappings().all()
+        return {"items": [dict(r) for r in rows], "total": total, "page": page,  # type: ignore[misc]
+                "per_page": per_page}
+
+    def figure_series(self, *, entity: str | None = None, kind: str | None = None, unit: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None,
+                      scope: str = "paragraph", interval: str = "day") -> list[FigurePoint]:
+        """Figures aggregated per period and unit (count, total, min, max), oldest first, for a chart."""
+        if interval not in ("day", "month"):
+            raise QueryError(f"interval must be day or month, not {interval!r}")
+        where = self._figure_filters(entity, kind, unit, date_from, date_to, None, scope)
+        period = (A.c.day if interval == "day" else func.substr(A.c.day, 1, 7)).label("period")
+        stmt = (select(period, F.c.unit, func.count(), func.coalesce(func.sum(F.c.value), 0.0),
+                       func.min(F.c.value), func.max(F.c.value))
+                .select_from(F.join(A, A.c.seq == F.c.article_seq))
+                .where(*where, A.c.day.is_not(None)).group_by(period, F.c.unit).order_by(period, F.c.unit))
+        with self.engine.connect() as conn:
+            return [{"period": p, "unit": u, "count": n, "total": float(t), "min": lo, "max": hi}
+                    for p, u, n, t, lo, hi in conn.execute(stmt)]
+
+    def stats(self, top: int = 10) -> Stats:
+        """Corpus overview: counts, articles per outlet and per day, the most mentioned entities."""
+        with self.engine.connect() as conn:
+            def count(table) -> int:
+                return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+            outlets = _count_rows(conn, A.c.outlet)
+            days = conn.execute(select(A.c.day, func.count()).where(A.c.day.is_not(None))
+                                .group_by(A.c.day).order_by(A.c.day)).all()
+            numbers = {"articles": count(A), "entities": count(E), "mentions": count(M), "quotes": count(Q),
+                       "figures": count(F), "dates": count(schema.dates)}
+        return numbers | {"outlets": outlets, "days": [{"key": d, "count": n} for d, n in days],  # type: ignore
+                          "top_entities": self.list_entities(per_page=max(1, min(top, MAX_PER_PAGE)))["items"]}
+
+    def iter_export(self, what: str, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Flat rows for spreadsheets: one per article, per entity in an article, per quote or per figure."""
+        if what not in EXPORTS:
+            raise QueryError(f"export what must be one of {', '.join(EXPORTS)}, not {what!r}")
+        stmt = EXPORTS[what]()
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(stmt)
+            for row in result.mappings():
+                yield dict(row)
+
+    # ------------------------------------------------------------------------------------------ inside
+
+    def _filters(self, outlet: str | Sequence[str] | None, date_from: str | None, date_to: str | None,
+                 entity: str | None, speaker: str | None, figure_kind: str | None, story: str | None,
+                 hide_duplicates: bool) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if outlet:
+            where.append(A.c.outlet.in_([outlet] if isinstance(outlet, str) else list(outlet)))
+        if date_from:
+            where.append(A.c.day >= _check_day(date_from))
+        if date_to:
+            where.append(A.c.day <= _check_day(date_to))
+        if entity:
+            where.append(exists().where(M.c.article_seq == A.c.seq, M.c.entity_id == entity))
+        if speaker:
+            where.append(exists().where(Q.c.article_seq == A.c.seq, _speaker_match(speaker)))
+        if figure_kind:
+            where.append(exists().where(F.c.article_seq == A.c.seq, F.c.kind == figure_kind))
+        if story:
+            where.append(A.c.story == story)
+        if hide_duplicates:
+            where.append(A.c.duplicate_of.is_(None))
+        return where
+
+    def _facets(self, conn: Connection, where: list[ColumnElement[bool]], top: int = 20) -> dict[str, list[FacetValue]]:
+        """Counts of matching articles per outlet, month, entity, speaker and figure kind."""
+        hits = select(A.c.seq).where(*where).scalar_subquery()
+
+        def plain(column, *extra) -> list[FacetValue]:
+            stmt = (select(column, func.count()).where(*where, *extra).group_by(column)
+                    .order_by(func.count().desc(), column).limit(top))
+            return [{"value": v, "label": str(v), "count": n} for v, n in conn.execute(stmt)]
+
+        def over(table, key, label, *extra) -> list[FacetValue]:
+            n = func.count(distinct(table.c.article_seq))
+            stmt = (select(key, label, n).select_from(table).where(table.c.article_seq.in_(hits), *extra)
+                    .group_by(key, label).order_by(n.desc(), label).limit(top))
+            return [{"value": v, "label": str(name), "count": c} for v, name, c in conn.execute(stmt)]
+
+        month = func.substr(A.c.day, 1, 7)
+        entity_facet = (select(E.c.id, E.c.canonical, E.c.label, func.count(distinct(M.c.article_seq)).label("n"))
+                        .join(E, E.c.id == M.c.entity_id).where(M.c.article_seq.in_(hits))
+                        .group_by(E.c.id, E.c.canonical, E.c.label)
+                        .order_by(text("n DESC"), E.c.canonical).limit(top))
+        return {
+            "outlet": plain(A.c.outlet, A.c.outlet.is_not(None)),
+            "month": sorted(plain(month, A.c.day.is_not(None)), key=lambda f: f["value"] or ""),
+            "entity": [{"value": i, "label": f"{name} ({label})", "count": n}
+                       for i, name, label, n in conn.execute(entity_facet)],
+            "speaker": over(Q, Q.c.speaker_id, Q.c.speaker, Q.c.speaker_id.is_not(None)),
+            "figure_kind": over(F, F.c.kind, F.c.kind, F.c.kind.is_not(None)),
+        }
+
+    def _figure_filters(self, entity: str | None, kind: str | None, unit: str | None, date_from: str | None,
+                        date_to: str | None, article_id: str | None, scope: str) -> list[ColumnElement[bool]]:
+        if scope not in ("paragraph", "article"):
+            raise QueryError(f"scope must be paragraph or article, not {scope!r}")
+        where: list[ColumnElement[bool]] = []
+        if entity:
+            same_place = [M.c.article_seq == F.c.article_seq, M.c.entity_id == entity]
+            if scope == "paragraph":
+                same_place.append(M.c.paragraph == F.c.paragraph)
+            where.append(exists().where(*same_place))
+        if kind:
+            where.append(F.c.kind == kind)
+        if unit:
+            where.append(F.c.unit == unit)
+        if date_from:
+            where.append(A.c.day >= _check_day(date_from))
+        if date_to:
+            where.append(A.c.day <= _check_day(date_to))
+        if article_id:
+            where.append(A.c.id == article_id)
+        return where
+
+    def _quotes(self, conn: Connection, where: list[ColumnElement[bool]], limit: int, offset: int) -> list[QuoteRow]:
+        rows = conn.execute(
+            select(A.c.id.label("article_id"), A.c.url, A.c.title, A.c.published, Q.c.text, Q.c.speaker,
+                   Q.c.speaker_id, Q.c.speaker_role, Q.c.verb, Q.c.direct, Q.c.start, Q.c.end)
+            .select_from(Q.join(A, A.c.seq == Q.c.article_seq)).where(*where)
+            .order_by(A.c.published.desc().nulls_last(), A.c.id, Q.c.pos).limit(limit).offset(offset)).mappings()
+        return [dict(r) for r in rows]  # type: ignore[misc]
+
+    def _write_batch(self, conn: Connection, batch: list[Article]) -> IngestCounts:
+        counts = IngestCounts()
+        records = [_prepare(doc) for doc in batch if doc.body is not None]
+        ids = list({r.row["id"] for r in records})
+        url_keys = list({r.row["url_key"] for r in records if r.row["url_key"]})
+        by_id = {row.id: row for row in conn.execute(
+            select(A.c.seq, A.c.id, A.c.url, A.c.source, A.c.record_hash, A.c.published).where(A.c.id.in_(ids)))}
+        by_url: dict[str, list[Any]] = {}
+        if url_keys:
+            for row in conn.execute(select(A.c.seq, A.c.id, A.c.url_key, A.c.published).where(A.c.url_key.in_(url_keys))):
+                by_url.setdefault(row.url_key, []).append(row)
+        to_delete: set[int] = set()
+        chosen: dict[str, _Prepared] = {}  # id -> record to insert, in batch order
+        chosen_by_url: dict[str, str] = {}  # url_key -> id chosen in this batch
+        for rec in records:
+            rid, key, published = rec.row["id"], rec.row["url_key"], rec.row["published"]
+            old = by_id.get(rid) or chosen.get(rid)
+            if old is not None and old.record_hash == rec.row["record_hash"]:
+                counts.unchanged += 1
+                continue
+            if old is not None and (old.url, old.source) != (rec.row["url"], rec.row["source"]) or rid in chosen:
+                counts.duplicates += 1  # the same body from another url or input record: keep the first copy
+                continue
+            older = [r for r in by_url.get(key, []) if r.id != rid] if key else []
+            if any(_earlier(published, r.published) for r in older):
+                counts.stale += 1
+                continue
+            if key and key in chosen_by_url:  # an earlier version in this very batch
+                previous = chosen[chosen_by_url[key]]
+                if _earlier(published, previous.row["published"]):
+                    counts.stale += 1
+                    continue
+                del chosen[chosen_by_url[key]]
+                counts.replaced += 1
+                if old is not None:
+                    to_delete.add(old.seq)
+                chosen[rid], chosen_by_url[key] = rec, rid
+                continue
+            if old is not None:
+                to_delete.add(old.seq)
+                counts.updated += 1
+            elif older:
+                to_delete.update(r.seq for r in older)
+                counts.replaced += 1
+            else:
+                counts.added += 1
+            chosen[rid] = rec
+            if key:
+                chosen_by_url[key] = rid
+        if to_delete:
+            self._delete_seqs(conn, sorted(to_delete))
+        if chosen:
+            self._insert(conn, list(chosen.values()))
+        return counts
+
+    def _insert(self, conn: Connection, records: list["_Prepared"]) -> None:
+        result = conn.execute(insert(A).returning(A.c.id, A.c.seq, sort_by_parameter_order=True),
+                              [r.row for r in records])
+        seq_of = dict(result.all())
+        entity_rows: dict[str, dict[str, str]] = {}
+        children: dict[str, list[dict[str, Any]]] = {t.name: [] for t in schema.CHILD_TABLES}
+        for rec in records:
+            seq = seq_of[rec.row["id"]]
+            for eid, entity in rec.entities.items():
+                if _better_name(entity, entity_rows.get(eid)):
+                    entity_rows[eid] = entity
+            for name, rows in rec.children.items():
+                children[name].extend(r | {"article_seq": seq} for r in rows)
+        if entity_rows:
+            conn.execute(_insert_ignore(self.dialect, E), list(entity_rows.values()))
+        for table in schema.CHILD_TABLES:
+            if children[table.name]:
+                conn.execute(insert(table), children[table.name])
+        self.index.write(conn, [(seq_of[r.row["id"]], r.terms) for r in records])
+
+    def _delete_seqs(self, conn: Connection, seqs: list[int]) -> None:
+        for table in schema.CHILD_TABLES:
+            conn.execute(delete(table).where(table.c.article_seq.in_(seqs)))
+        self.index.delete(conn, seqs)
+        conn.execute(delete(A).where(A.c.seq.in_(seqs)))
+
+
+# ------------------------------------------------------------------------------------------------- helpers
+
+_SUMMARY_COLUMNS = (A.c.seq, A.c.id, A.c.url, A.c.title, A.c.outlet, A.c.published, A.c.day, A.c.duplicate_of,
+                    A.c.story, func.substr(A.c.body, 1, 600).label("lead"))
+
+
+def _summary(row: Any) -> ArticleSummary:
+    lead = (row["lead"] if "lead" in row else row["body"][:600]) or ""
+    return {"id": row["id"], "url": row["url"], "title": row["title"], "outlet": row["outlet"],
+            "published": row["published"], "day": row["day"], "lead": lead.split("\n\n", 1)[0].strip(),
+            "duplicate_of": row["duplicate_of"], "story": row["story"]}
+
+
+def _count_rows(conn: Connection, column: Any, *where: ColumnElement[bool], top: int = 100) -> list[CountRow]:
+    stmt = select(column, func.count()).where(*where).group_by(column).order_by(func.count().desc(), column).limit(top)
+    return [{"key": k, "count": n} for k, n in conn.execute(stmt)]
+
+
+def _speaker_match(speaker: str) -> ColumnElement[bool]:
+    return or_(Q.c.speaker_id == speaker, func.lower(Q.c.speaker) == speaker.lower())
+
+
+def _paging(page: int, per_page: int) -> tuple[int, int]:
+    if page < 1:
+        raise QueryError(f"page must be 1 or more, not {page}")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}")
+    return page, per_page
+
+
+def _check_day(value: str) -> str:
+    if not isinstance(value, str) or not _DAY.match(value):
+        raise QueryError(f"dates are YYYY-MM-DD, not {value!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError as error:
+        raise QueryError(f"not a date: {value!r}") from error
+    return value
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """True when both dates are known and `a` is strictly before `b` (ISO strings compare in order)."""
+    return bool(a and b and a < b)
+
+
+def _day(published: str | None) -> str | None:
+    if not published or len(published) < 10 or not _DAY.match(published[:10]):
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _insert_ignore(dialect: str, table: Any) -> Any:
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+class _Prepared:
+    """One article turned into rows: the article row, child rows by table, entities, index terms."""
+
+    __slots__ = ("row", "children", "entities", "terms")
+
+    def __init__(self, row: dict[str, Any], children: dict[str, list[dict[str, Any]]],
+                 entities: dict[str, dict[str, str]], terms: list[str]) -> None:
+        self.row, self.children, self.entities, self.terms = row, children, entities, terms
+
+    # The same view of a record as a stored row gives, for comparing the two.
+    @property
+    def url(self) -> str | None:
+        return self.row["url"]
+
+    @property
+    def source(self) -> str:
+        return self.row["source"]
+
+    @property
+    def record_hash(self) -> str:
+        return self.row["record_hash"]
+
+
+def _better_name(entity: dict[str, str], current: dict[str, str] | None) -> bool:
+    """The first spelling seen names the entity, unless it is all capitals and this one is not."""
+    return current is None or (current["canonical"].isupper() and not entity["canonical"].isupper())
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return None if value is None else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        number = None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number is not None and number == number and abs(number) != float("inf") else None
+
+
+def _prepare(doc: Article) -> _Prepared:
+    record = doc.to_dict()
+    record_hash = hashlib.sha1(json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+                               .encode("utf-8")).hexdigest()
+    body = doc.body or ""
+    rid = doc.id or article_id(body)
+    published = _text(doc.published)
+    terms = index_terms(doc.title, body)
+    row = {"id": rid, "url": doc.url, "url_key": hashlib.sha1(doc.url.encode("utf-8")).hexdigest()[:20] if doc.url else None,
+           "source": doc.source or "", "title": doc.title, "outlet": doc.outlet, "published": published,
+           "day": _day(published), "lang": doc.lang, "place": doc.place, "dateline": doc.dateline, "body": body,
+           "duplicate_of": doc.duplicate_of, "story": doc.story,
+           "meta": json.dumps(doc.meta or {}, ensure_ascii=False, default=str), "n_tokens": len(terms),
+           "record_hash": record_hash, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\n+", body)]
+
+    def paragraph(offset: Any) -> int | None:
+        offset = _int(offset)
+        return None if offset is None else bisect.bisect_right(paragraph_starts, offset) - 1
+
+    entities: dict[str, dict[str, str]] = {}
+    label_of: dict[str, str] = {}
+    mentions = []
+    for m in doc.entities:
+        label = str(m.get("label") or "MISC").upper()
+        canonical = str(m.get("canonical") or m.get("text") or "").strip()
+        if not canonical:
+            continue
+        eid = entity_key(canonical, label)
+        entity = {"id": eid, "canonical": canonical, "label": label}
+        if _better_name(entity, entities.get(eid)):
+            entities[eid] = entity
+        label_of.setdefault(canonical.casefold(), label)
+        mentions.append({"entity_id": eid, "text": str(m.get("text") or canonical), "role": _text(m.get("role")),
+                         "start": _int(m.get("start")), "end": _int(m.get("end")), "paragraph": paragraph(m.get("start"))})
+    quotes = []
+    for pos, q in enumerate(doc.quotes):
+        speaker = _text(q.get("speaker"))
+        speaker_id = None
+        if speaker and speaker.strip():
+            label = label_of.get(speaker.strip().casefold(), "PER")
+            speaker_id = entity_key(speaker.strip(), label)
+            entities.setdefault(speaker_id, {"id": speaker_id, "canonical": speaker.strip(), "label": label})
+        quotes.append({"pos": pos, "text": str(q.get("text") or ""), "speaker": speaker, "speaker_id": speaker_id,
+                       "speaker_role": _text(q.get("speaker_role")), "verb": _text(q.get("verb")),
+                       "direct": bool(q.get("direct", True)), "start": _int(q.get("start")), "end": _int(q.get("end"))})
+    children = {
+        "noise": [{"pos": i, "text": str(n.get("text") or ""), "kind": _text(n.get("kind"))} for i, n in enumerate(doc.noise)],
+        "related": [{"pos": i, "title": _text(r.get("title")), "url": _text(r.get("url"))} for i, r in enumerate(doc.related)],
+        "images": [{"pos": i, "caption": _text(g.get("caption")), "credit": _text(g.get("credit")), "url": _text(g.get("url"))}
+                   for i, g in enumerate(doc.images)],
+        "mentions": mentions,
+        "quotes": quotes,
+        "figures": [{"pos": i, "text": str(f.get("text") or ""), "kind": _text(f.get("kind")), "value": _float(f.get("value")),
+                     "unit": _text(f.get("unit")), "approximate": bool(f.get("approximate")), "start": _int(f.get("start")),
+                     "end": _int(f.get("end")), "paragraph": paragraph(f.get("start"))} for i, f in enumerate(doc.figures)],
+        "dates": [{"pos": i, "text": str(d.get("text") or ""), "value": _text(d.get("value")), "start": _int(d.get("start")),
+                   "end": _int(d.get("end"))} for i, d in enumerate(doc.dates)],
+    }
+    return _Prepared(row, children, entities, terms)
+
+
+# ---------------------------------------------------------------------------------------- engine, schema
+
+def _create_engine(url: str, echo: bool) -> Engine:
+    if url.startswith("postgresql"):
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as error:
+            raise ImportError(POSTGRES_HINT) from error
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")  # readers (the web) never block the ingest
+    cursor.execute("PRAGMA synchronous = NORMAL")  # durable at each commit in WAL mode, short of power loss
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the store's schema to the newest migration (alembic, version table `alembic_version`)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def _export_articles() -> Any:
+    return select(A.c.id.label("article_id"), A.c.url, A.c.title, A.c.outlet, A.c.published, A.c.lang, A.c.place,
+                  A.c.dateline, A.c.source, A.c.duplicate_of, A.c.story, A.c.body).order_by(A.c.seq)
+
+
+def _export_entities() -> Any:
+    roles = func.max(M.c.role)
+    return (select(E.c.id.label("entity_id"), E.c.canonical, E.c.label, A.c.id.label("article_id"), A.c.url,
+                   func.count().label("mentions"), roles.label("role"))
+            .select_from(M.join(E, E.c.id == M.c.entity_id).join(A, A.c.seq == M.c.article_seq))
+            .group_by(E.c.id, E.c.canonical, E.c.label, A.c.id, A.c.url, A.c.seq).order_by(A.c.seq, E.c.id))
+
+
+def _export_quotes() -> Any:
+    return (select(A.c.id.label("article_id"), A.c.url, A.c.published, Q.c.speaker, Q.c.speaker_id, Q.c.speaker_role,
+                   Q.c.verb, Q.c.direct, Q.c.text, Q.c.start, Q.c.end)
+            .select_from(Q.join(A, A.c.seq == Q.c.article_seq)).order_by(A.c.seq, Q.c.pos))
+
+
+def _export_figures() -> Any:
+    return (select(A.c.id.label("article_id"), A.c.url, A.c.published, F.c.text, F.c.kind, F.c.value, F.c.unit,
+                   F.c.approximate, F.c.start, F.c.end)
+            .select_from(F.join(A, A.c.seq == F.c.article_seq)).order_by(A.c.seq, F.c.pos))
+
+
+EXPORTS: dict[str, Callable[[], Any]] = {
+    "articles": _export_articles, "entities": _export_entities, "quotes": _export_quotes, "figures": _export_figures,
+}

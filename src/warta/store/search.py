@@ -1,0 +1,218 @@
+"""Indonesian-aware full text: one tokenizer + Sastrawi stemmer for both backends, queries, BM25, snippets.
+
+Both backends index the same stemmed shadow text (ASCII words joined by
+spaces), so they agree on what matches:
+
+- SQLite: an FTS5 table; ranking is FTS5's bm25().
+- PostgreSQL: a tsvector built here from the same tokens (never through
+  PostgreSQL's own parser); matching with a GIN index, and the same BM25 as
+  FTS5's computed here from the lexeme positions of the matching rows.
+
+User input never reaches a query language: it is tokenized here and every
+term is quoted, so "AND", "*", '"' or SQL in a query are plain words.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_TOKEN_CHARS = 64  # longer "words" (hashes, runs of digits) are cut: no index key grows without bound
+PG_MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
+PG_MAX_POSITIONS_PER_LEXEME = 256  # and keeps at most this many per lexeme
+BM25_K1 = 1.2  # FTS5's constants
+BM25_B = 0.75
+
+_WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """The Sastrawi root of one folded word ("menyambangi" -> "sambang"); numbers stay as they are."""
+    if not word.isalpha() or len(word) < 4:
+        return word
+    return _stemmer().stem(word) or word
+
+
+@lru_cache(maxsize=500_000)
+def _fold(word: str) -> tuple[str, ...]:
+    """ASCII lowercase pieces of one word: accents dropped, anything else a separator."""
+    if word.isascii():
+        pieces = _ASCII_WORD.findall(word.lower())
+    else:
+        decomposed = unicodedata.normalize("NFKD", word)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        pieces = _ASCII_WORD.findall(plain.casefold())
+    return tuple(stem(p[:MAX_TOKEN_CHARS]) for p in pieces)
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(stem, start, end) for every word of `text`, offsets into `text`."""
+    for match in _WORD.finditer(text):
+        for term in _fold(match.group()):
+            yield term, match.start(), match.end()
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed terms of `text`, in order."""
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        out.extend(_fold(match.group()))
+    return out
+
+
+def index_terms(title: str | None, body: str) -> list[str]:
+    """What the full-text index holds for an article: the stemmed title, then the stemmed body."""
+    return terms(title or "") + terms(body)
+
+
+# ---------------------------------------------------------------------------------------------- queries
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed search: every group must match; a group of one term is a word, of several a phrase."""
+
+    text: str
+    groups: tuple[tuple[str, ...], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset(t for group in self.groups for t in group)
+
+    def describe(self) -> list[str]:
+        return [" ".join(g) if len(g) == 1 else '"' + " ".join(g) + '"' for g in self.groups]
+
+    def fts5(self) -> str:
+        """An FTS5 MATCH expression: every group a quoted phrase (terms are [a-z0-9]+, nothing to escape)."""
+        return " ".join('"' + " ".join(g) + '"' for g in self.groups)
+
+    def tsquery(self, groups: Sequence[tuple[str, ...]] | None = None) -> str:
+        """A PostgreSQL tsquery literal for all groups (or the ones given): AND of phrases (<->)."""
+        chosen = self.groups if groups is None else groups
+        return " & ".join("(" + " <-> ".join(f"'{t}'" for t in g) + ")" for g in chosen)
+
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def parse_query(text: str) -> Query:
+    """Words and "quoted phrases"; anything else (operators, an unmatched quote) is read as plain words."""
+    text = text or ""
+    groups: list[tuple[str, ...]] = []
+    rest = []
+    last = 0
+    for match in _PHRASE.finditer(text):
+        rest.append(text[last:match.start()])
+        phrase = tuple(terms(match.group(1)))
+        if phrase:
+            groups.append(phrase)
+        last = match.end()
+    rest.append(text[last:])
+    for word in terms(" ".join(rest)):
+        groups.append((word,))
+    unique = tuple(dict.fromkeys(groups))
+    return Query(text=text, groups=unique)
+
+
+# ------------------------------------------------------------------------------------------------- BM25
+
+def bm25_idf(n_docs: int, n_hits: int) -> float:
+    """FTS5's idf: never zero or negative, so a term in every row still counts a little."""
+    idf = math.log((n_docs - n_hits + 0.5) / (n_hits + 0.5))
+    return idf if idf > 0 else 1e-6
+
+
+def bm25(freqs: Sequence[int], idfs: Sequence[float], doc_len: int, avgdl: float) -> float:
+    """The score FTS5's bm25() gives (with the sign flipped: higher is better)."""
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * doc_len / avgdl) if avgdl > 0 else BM25_K1
+    return sum(idf * (f * (BM25_K1 + 1.0)) / (f + norm) for f, idf in zip(freqs, idfs))
+
+
+def phrase_frequency(group: tuple[str, ...], positions: dict[str, Sequence[int]]) -> int:
+    """How often the terms of `group` occur at consecutive positions."""
+    first = positions.get(group[0], ())
+    if len(group) == 1:
+        return len(first)
+    later = [set(positions.get(t, ())) for t in group[1:]]
+    return sum(1 for p in first if all(p + k + 1 in s for k, s in enumerate(later)))
+
+
+def score_key(score: float) -> float:
+    """Scores rounded so that both backends order near-equal floats the same way (ties then by id)."""
+    return round(score, 6)
+
+
+def tsvector_literal(doc_terms: Sequence[str]) -> str:
+    """A tsvector in PostgreSQL's input syntax, positions 1-based like FTS5's order."""
+    positions: dict[str, list[int]] = {}
+    for i, term in enumerate(doc_terms, start=1):
+        slots = positions.setdefault(term, [])
+        if len(slots) < PG_MAX_POSITIONS_PER_LEXEME:
+            slots.append(min(i, PG_MAX_POSITION))
+    return " ".join(f"'{t}':" + ",".join(map(str, sorted(set(p)))) for t, p in positions.items())
+
+
+# --------------------------------------------------------------------------------------------- snippets
+
+SNIPPET_WORDS = 36
+
+
+def highlight(text: str, stems: frozenset[str]) -> str:
+    """All of `text`, HTML-escaped, with <mark> around every word whose stem is searched for."""
+    return _render(text, [(s, e) for term, s, e in tokens(text) if term in stems], 0, len(text))
+
+
+def snippet(body: str, stems: frozenset[str], words: int = SNIPPET_WORDS) -> str:
+    """The window of `words` words with the most distinct matches, escaped, matches in <mark>."""
+    toks = list(tokens(body))
+    if not toks:
+        return ""
+    hits = [i for i, (term, _, _) in enumerate(toks) if term in stems]
+    start = 0
+    if hits:
+        best = (-1, 0)
+        for i in hits:
+            window = {toks[j][0] for j in hits if i <= j < i + words}
+            if len(window) > best[0]:
+                best = (len(window), i)
+        start = max(0, best[1] - words // 4)
+    end = min(len(toks), start + words)
+    # From just after the previous word to just before the next: punctuation around the window stays.
+    a = toks[start - 1][2] if start > 0 else 0
+    b = toks[end][1] if end < len(toks) else len(body)
+    while a < b and body[a].isspace():
+        a += 1
+    while b > a and body[b - 1].isspace():
+        b -= 1
+    marks = [(toks[i][1], toks[i][2]) for i in hits if start <= i < end]
+    html_text = _render(body, marks, a, b)
+    return ("… " if start > 0 else "") + html_text + (" …" if end < len(toks) else "")
+
+
+def _render(text: str, marks: list[tuple[int, int]], a: int, b: int) -> str:
+    out, at = [], a
+    for s, e in sorted(set(marks)):
+        if s < at:
+            continue
+        out.append(html.escape(text[at:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        at = e
+    out.append(html.escape(text[at:b]))
+    return _WHITESPACE.sub(" ", "".join(out))

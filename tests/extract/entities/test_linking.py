@@ -1,0 +1,99 @@
+"""Alias linking: every mention of one entity shares the fullest name the body gives."""
+from __future__ import annotations
+
+import pytest
+
+from warta.extract.entities.linking import display_name, name_key
+from warta.extract.entities.mentions import abbreviation_matches
+from warta.extract.entities.ner import MODEL_DIR, MODEL_FILE, load_tagger
+from warta.extract.entities.stage import extract_entities
+
+needs_model = pytest.mark.skipif(not (MODEL_DIR / MODEL_FILE).exists(), reason="no shipped NER model")
+
+
+def canonicals(body: str, surface: str) -> set[str]:
+    """The canonical names given to every mention whose text is `surface`."""
+    found = {e["canonical"] for e in extract_entities(body, load_tagger()) if e["text"] == surface}
+    assert found, f"no mention {surface!r} in {[e['text'] for e in extract_entities(body, load_tagger())]}"
+    return found
+
+
+def test_abbreviations_match_their_long_form() -> None:
+    assert abbreviation_matches("BPS", "Badan Pusat Statistik")
+    assert abbreviation_matches("HIPMI", "Himpunan Pengusaha Muda Indonesia")
+    assert abbreviation_matches("DKPKP", "Dinas Ketahanan Pangan, Kelautan, dan Pertanian")
+    assert abbreviation_matches("Jabar", "Jawa Barat")
+    assert not abbreviation_matches("BI", "Lembaga Penjamin Simpanan")
+    assert not abbreviation_matches("AS", "Badan Pengawas Obat dan Makanan Republik Indonesia")
+
+
+def test_name_keys_spell_out_acronyms_and_drop_honorifics() -> None:
+    assert name_key("Kementerian Kominfo", "ORG", {}) == name_key("Kementerian Komunikasi dan Informatika", "ORG", {})
+    assert name_key("Kemenkeu", "ORG", {}) == name_key("Kementerian Keuangan", "ORG", {})
+    assert name_key("PT Pos Indonesia", "ORG", {}) == name_key("Pos Indonesia", "ORG", {})
+    assert name_key("Pak Tito", "PER", {}) == name_key("Tito", "PER", {})
+    assert name_key("Kang Dedi Mulyadi", "PER", {}) == name_key("Dedi Mulyadi", "PER", {})
+    assert name_key("KDM", "PER", {"KDM": "Kang Dedi Mulyadi"}) == ("dedi", "mulyadi")
+    assert name_key("DKI Jakarta", "LOC", {}) == name_key("Kota Jakarta", "LOC", {}) == ("jakarta",)
+    assert name_key("Jabar", "LOC", {}) == name_key("Jawa Barat", "LOC", {})
+
+
+def test_display_names_drop_parentheses_honorifics_and_place_words() -> None:
+    assert display_name("Pemerintah Provinsi (Pemprov) DKI Jakarta", "ORG") == "Pemerintah Provinsi DKI Jakarta"
+    assert display_name("Kang Dedi Mulyadi", "PER") == "Dedi Mulyadi"
+    assert display_name("dr Eliza Ennio Gunawan", "PER") == "Eliza Ennio Gunawan"
+    assert display_name("Provinsi Jakarta", "LOC") == "Jakarta"
+
+
+@needs_model
+def test_short_name_and_role_nouns_link_to_the_full_name() -> None:
+    body = ("Pendiri Alibaba, Jack Ma, tiba di Jakarta. Ma mengatakan Alibaba Group akan berinvestasi.\n\n"
+            "Bos Alibaba itu juga bertemu sejumlah pengusaha. Namun, Ma menolak berkomentar.")
+    assert canonicals(body, "Ma") == {"Jack Ma"}
+    assert canonicals(body, "Bos Alibaba") == {"Jack Ma"}
+    assert canonicals(body, "Alibaba") == {"Alibaba Group"}
+
+
+@needs_model
+def test_ministry_spellings_are_one_organisation() -> None:
+    body = ("Kementerian Komunikasi dan Informatika (Kominfo) menggelar rapat. Juru bicara Kementerian Kominfo "
+            "mengatakan, Kominfo akan menindak situs judi.")
+    full = "Kementerian Komunikasi dan Informatika"
+    assert canonicals(body, "Kominfo") == canonicals(body, "Kementerian Kominfo") == canonicals(body, full) == {full}
+
+
+@needs_model
+def test_parenthesised_abbreviations_link_everywhere() -> None:
+    body = ("Berdasarkan laporan Badan Pusat Statistik (BPS), kemiskinan naik.\n\n"
+            "Data BPS menunjukkan hal itu, kata Lembaga Penjamin Simpanan (LPS). LPS menambahkan datanya.")
+    assert canonicals(body, "BPS") == {"Badan Pusat Statistik"}
+    assert canonicals(body, "LPS") == {"Lembaga Penjamin Simpanan"}
+
+
+@needs_model
+def test_president_title_and_ordinal_link_to_the_president() -> None:
+    body = "Presiden Prabowo Subianto tiba di Bandung. Prabowo mengatakan, Presiden ke-8 itu akan kembali."
+    assert canonicals(body, "Prabowo") == canonicals(body, "Presiden ke-8") == {"Prabowo Subianto"}
+
+
+@needs_model
+def test_office_acronym_links_to_the_person_holding_the_office() -> None:
+    body = ("Menteri Komunikasi dan Informatika, Rudiantara, hadir di China. Dalam kunjungan itu menkominfo "
+            "bertemu Menteri Koordinator Perekonomian, Darmin Nasution. Rapat itu dipimpin menko Perekonomian.")
+    assert canonicals(body, "menkominfo") == {"Rudiantara"}
+    assert canonicals(body, "menko Perekonomian") == {"Darmin Nasution"}
+
+
+@needs_model
+def test_surnames_and_alternative_names_link() -> None:
+    body = ("Menteri Sosial, Saifullah Yusuf atau Gus Ipul mengatakan bantuan disalurkan. "
+            "Menurut Gus Ipul, data sudah siap.\n\nWakil Presiden Jusuf Kalla hadir. Kalla menambahkan hal itu.")
+    assert canonicals(body, "Gus Ipul") == {"Saifullah Yusuf"}
+    assert canonicals(body, "Kalla") == {"Jusuf Kalla"}
+
+
+@needs_model
+def test_different_people_with_one_first_name_stay_apart() -> None:
+    body = "Budi Santoso bertemu Budi Gunadi di Jakarta. Santoso mengatakan, Gunadi setuju."
+    assert canonicals(body, "Santoso") == {"Budi Santoso"}
+    assert canonicals(body, "Gunadi") == {"Budi Gunadi"}

@@ -1,0 +1,55 @@
+"""The tokenizer and the shipped tagger."""
+from __future__ import annotations
+
+import pytest
+
+from warta.extract.entities.ner import MODEL_DIR, MODEL_FILE, Span, load_tagger, split_sentences, tokenize
+
+TEXT = ("Presiden Prabowo Subianto bertemu Dr. B.J. Habibie di Jl. Sudirman, Jakarta, Jumat (17/10/2025). "
+        "Ia membayar US$ 1.000,5 ke-18 kali, kata detik.com.\nGubernur Jawa Barat Dedi Mulyadi hadir.")
+
+
+def test_tokens_point_at_their_text() -> None:
+    tokens = tokenize(TEXT)
+    assert all(TEXT[start:end] == token for token, start, end in tokens)
+    words = [token for token, _, _ in tokens]
+    for kept in ("Dr.", "B.J.", "Jl.", "17/10/2025", "US$", "1.000,5", "ke-18", "detik.com"):
+        assert kept in words
+    assert words[-1] == "." and "(" in words and ")" in words
+
+
+def test_tokenize_empty_and_odd_text() -> None:
+    assert tokenize("") == []
+    assert tokenize("   \n ") == []
+    text = "«Halo» — emoji 🙂 dan tab\tjuga"
+    assert all(text[s:e] == t for t, s, e in tokenize(text))
+
+
+def test_sentences_split_at_full_stops_and_lines() -> None:
+    sentences = split_sentences(TEXT, tokenize(TEXT))
+    firsts = [s[0][0] for s in sentences]
+    assert firsts == ["Presiden", "Ia", "Gubernur"]
+
+
+needs_model = pytest.mark.skipif(not (MODEL_DIR / MODEL_FILE).exists(), reason="no shipped NER model")
+
+
+@needs_model
+def test_shipped_model_finds_people_and_places() -> None:
+    spans = load_tagger().find_spans(TEXT)
+    found = {(s.text, s.label) for s in spans}
+    assert ("Prabowo Subianto", "PER") in found
+    assert ("Jakarta", "LOC") in found
+    assert ("Dedi Mulyadi", "PER") in found
+    assert all(isinstance(s, Span) and TEXT[s.start:s.end] == s.text for s in spans)
+
+
+@needs_model
+def test_tag_returns_one_bio_tag_per_token() -> None:
+    tagger = load_tagger()
+    tokens = ["Menteri", "Keuangan", "Sri", "Mulyani", "berkunjung", "ke", "Surabaya", "."]
+    tags = tagger.tag(tokens)
+    assert len(tags) == len(tokens)
+    assert tags[2:4] == ["B-PER", "I-PER"] and tags[6] == "B-LOC"
+    assert tagger.tag([]) == []
+    assert load_tagger() is tagger

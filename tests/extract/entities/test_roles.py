@@ -1,0 +1,92 @@
+"""Role phrases before and after names, and the office-acronym table that compares them."""
+from __future__ import annotations
+
+import pytest
+
+from warta.extract.entities.lexicon import DATA, expand_office, is_title, office_acronyms
+from warta.extract.entities.mentions import Tokens
+from warta.extract.entities.roles import role_after, role_before, role_key
+
+
+def role_of(text: str, name: str) -> str | None:
+    """The role the text gives `name` (located by its words, so the test does not depend on the model)."""
+    tokens = Tokens(text)
+    start = text.index(name)
+    first = tokens.starts.index(start)
+    last = tokens.ends.index(start + len(name))
+    span = role_before(tokens, first, set()) or role_after(tokens, last, set())
+    return tokens.text(*span) if span else None
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Menteri Dalam Negeri, Tito Karnavian, hadir.", "Tito Karnavian", "Menteri Dalam Negeri"),
+    ("Menyoroti hal ini, Gubernur DKI Jakarta, Pramono Anung, menyampaikan.", "Pramono Anung", "Gubernur DKI Jakarta"),
+    ("Menteri Keuangan (Menkeu) Purbaya Yudhi Sadewa menjawab.", "Purbaya Yudhi Sadewa", "Menteri Keuangan (Menkeu)"),
+    ("Wakil Presiden Jusuf Kalla menyampaikan bahwa.", "Jusuf Kalla", "Wakil Presiden"),
+    ("menyambangi Bos Alibaba, Jack Ma, di China.", "Jack Ma", "Bos Alibaba"),
+    ("apresiasi dari Anggota Komisi C DPRD DKI Jakarta dari Fraksi PDI Perjuangan, Hardiyanto Kenneth. Ia",
+     "Hardiyanto Kenneth", "Anggota Komisi C DPRD DKI Jakarta dari Fraksi PDI Perjuangan"),
+    ("Kepala Dinas Ketahanan Pangan, Kelautan, dan Pertanian (DKPKP) Pemprov DKI, Hasudungan Sidabalok, bilang",
+     "Hasudungan Sidabalok", "Kepala Dinas Ketahanan Pangan, Kelautan, dan Pertanian (DKPKP) Pemprov DKI"),
+])
+def test_preposed_roles(text: str, name: str, role: str) -> None:
+    assert role_of(text, name) == role
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Kapolri Jenderal Listyo Sigit mengatakan.", "Listyo Sigit", "Kapolri"),
+    ("oleh Head of Skin Aesthetic Doctor di Euroskinlab Aesthetic Centre dr Eliza Ennio Gunawan, bertajuk",
+     "Eliza Ennio Gunawan", "Head of Skin Aesthetic Doctor di Euroskinlab Aesthetic Centre"),
+    ("kata Kombes Pol Budi Santoso.", "Budi Santoso", None),
+])
+def test_ranks_and_academic_titles_are_not_part_of_the_role(text: str, name: str, role: str | None) -> None:
+    assert role_of(text, name) == role
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("mendampingi Darmin Nasution (Menko Perekonomian) ke China.", "Darmin Nasution", "Menko Perekonomian"),
+    ("yang ditemani Angel Zhao, vice president Alibaba Group. Ini", "Angel Zhao", "vice president Alibaba Group"),
+    ("Budi Santoso, Ketua Umum Partai Maju Bersama, mengatakan hal itu.", "Budi Santoso", "Ketua Umum Partai Maju Bersama"),
+    ("ujar Dedi, Selasa (21/10/2025).", "Dedi", None),
+    ("menyambangi Jack Ma, di China.", "Jack Ma", None),
+])
+def test_postposed_and_parenthesised_roles(text: str, name: str, role: str | None) -> None:
+    assert role_of(text, name) == role
+
+
+def test_a_role_does_not_run_across_another_person() -> None:
+    text = "Presiden Prabowo, Menteri Keuangan Sri Mulyani hadir."
+    tokens = Tokens(text)
+    prabowo = tokens.texts.index("Prabowo")
+    sri = tokens.texts.index("Sri")
+    span = role_before(tokens, sri, {prabowo})
+    assert span is not None and tokens.text(*span) == "Menteri Keuangan"
+
+
+def test_office_acronyms_expand_to_their_full_form() -> None:
+    assert expand_office("Menkominfo") == "Menteri Komunikasi dan Informatika"
+    assert expand_office("Kapolri") == "Kepala Kepolisian Negara Republik Indonesia"
+    assert expand_office("dubes") == "Duta Besar"
+    assert expand_office("Kadis") == "Kepala Dinas"
+    # built from the same table: wamen/kemen + a minister's portfolio
+    assert expand_office("Wamenaker") == "Wakil Menteri Ketenagakerjaan"
+    assert expand_office("Kemenkeu") == "Kementerian Keuangan"
+    assert expand_office("Rudiantara") == "Rudiantara"
+    assert is_title("menkominfo") and is_title("Mendagri") and not is_title("Kominfo")
+
+
+def test_role_keys_compare_acronyms_with_full_titles() -> None:
+    assert role_key("menkominfo") == role_key("Menteri Komunikasi dan Informatika")
+    assert role_key("Menkeu") == role_key("Menteri Keuangan (Menkeu)") == "menteri keuangan"
+    assert role_key("Menteri Koordinator Perekonomian Indonesia").startswith(role_key("menko Perekonomian") + " ")
+    assert role_key("Presiden ke-8") == role_key("Presiden")
+    assert role_key("Mendagri") == role_key("Menteri Dalam Negeri")
+
+
+def test_the_acronym_table_is_one_clean_table() -> None:
+    rows = [line.split("\t") for line in (DATA / "office_acronyms.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert all(len(row) == 2 and row[0] == row[0].casefold() and " " not in row[0] for row in rows)
+    assert len({row[0] for row in rows}) == len(rows) == len(office_acronyms())
+    for acronym in ("menkominfo", "menko", "menkeu", "kapolri", "dubes", "wamen", "mendagri", "kadis"):
+        assert acronym in office_acronyms()
