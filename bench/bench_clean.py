@@ -92,6 +92,9 @@ def bench_html(shared: Path, rounds: int, pipeline: Pipeline | None) -> None:
         stream = pipeline.run(docs, quiet()) if pipeline else docs
         return sum(1 for _ in stream)
 
+    def ingest_alone() -> int:
+        return sum(1 for _ in read_paths(pages, quiet()))
+
     def trafilatura_alone() -> int:
         for content in contents:
             trafilatura.extract(content.decode("utf-8", "replace"), with_metadata=True)
@@ -101,6 +104,7 @@ def bench_html(shared: Path, rounds: int, pipeline: Pipeline | None) -> None:
     ours, ours_memory = timed(warta_end_to_end, rounds), peak_mib(warta_end_to_end)
     peer, peer_memory = timed(trafilatura_alone, rounds), peak_mib(trafilatura_alone)
     print(f"html  {name:<34} {ours:9.1f} docs/s  peak {ours_memory:6.1f} MiB  ({len(pages)} pages)")
+    print(f"html  {'ingest alone (warta.ingest)':<34} {timed(ingest_alone, rounds):9.1f} docs/s")
     print(f"html  {'trafilatura.extract alone (peer)':<34} {peer:9.1f} docs/s  peak {peer_memory:6.1f} MiB")
     print(f"html  ratio warta/trafilatura: speed x{ours / peer:.2f}, peak memory x{ours_memory / peer_memory:.2f}")
 

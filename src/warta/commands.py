@@ -53,13 +53,10 @@ def read_articles(paths: tuple[str, ...], report: RunReport, fmt: str, text_fiel
     from warta.engine import JobSpec, RunOptions, run_files
     from warta.ingest import JsonFields, expand_paths
 
-    from warta.clean import corpus_profile
-
     fields = JsonFields.from_options(text=text_field, title=title_field, url=url_field, date=date_field)
     files = expand_paths(paths, report)
-    profile = corpus_profile(files, fmt=fmt, fields=fields)  # first pass: the cleaner's corpus rules
-    spec = JobSpec(workdir="", fmt=fmt, fields=fields, dedup=None if no_dedup else DedupConfig(),
-                   stage_config={"clean": {"profile": profile}} if profile else None)
+    # the engine builds the cleaner's corpus profile in a first pass over the shards
+    spec = JobSpec(workdir="", fmt=fmt, fields=fields, dedup=None if no_dedup else DedupConfig())
     options = RunOptions(engine=engine, workers=workers, address=address, workdir=workdir,
                          keep_workdir=workdir is not None, progress=progress)
     return run_files(files, report, spec, options)

@@ -68,7 +68,7 @@ def normalise_body(body: str) -> str:
     """Body text reduced to what identifies it: NFKC, no format characters, single spaces, casefolded."""
     text = unicodedata.normalize("NFKC", body)
     text = _FORMAT_CHARS.sub("", text)
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # split() = runs of \s, and much faster than _SPACE.sub on a body
 
 
 def article_id(body: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from warta.clean.profile import CorpusProfile
 from warta.clean.published import date_in_body
-from warta.clean.rules import datelines, kinds, noise_rules, read_table
+from warta.clean.rules import POSITIONAL_KINDS, datelines, kinds, noise_rules, read_table
 from warta.clean.stage import CleanStage
 from warta.pipeline import Pipeline
 from warta.record import Article
@@ -48,7 +48,7 @@ def test_every_table_row_is_well_formed():
     known = set(kinds())
     assert {"ad", "teaser", "promo", "image_caption", "image_credit", "byline", "related_card", "other"} <= known
     assert len(noise_rules().rules) == len(read_table("noise_lines.tsv"))
-    assert all(rule.kind in known | {"date", "credit_label"} for rule in noise_rules().rules)
+    assert all(rule.kind in known | POSITIONAL_KINDS for rule in noise_rules().rules)
     assert len(datelines()) == len(read_table("datelines.tsv"))
 
 

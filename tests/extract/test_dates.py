@@ -58,8 +58,8 @@ def test_durations(text, expected):
     assert values(text) == [expected]
 
 
-def test_times_take_the_date_of_their_paragraph_or_publication():
-    body = "Pesawat hilang Minggu (28/12/2014) pukul 06.17 WIB.\n\nHarga naik pukul 10:14 WIB."
+def test_times_take_the_date_of_their_sentence_or_publication():
+    body = "Pesawat hilang Minggu (28/12/2014) pukul 06.17 WIB. Harga naik pukul 10:14 WIB."
     assert values(body) == [("Minggu (28/12/2014)", "2014-12-28"), ("pukul 06.17 WIB", "2014-12-28T06:17"),
                             ("pukul 10:14 WIB", "2014-12-30T10:14")]
     assert values("pukul 8 malam") == [("pukul 8 malam", "2014-12-30T20:00")]
@@ -118,3 +118,24 @@ def test_eval_dates_on_hand_annotated_timeml(folder):
     last = result.output.strip().splitlines()[-1].split()
     assert last[:2] == ["dates", "F1"] and last[3] == "value-accuracy"
     assert float(last[2]) >= 0.9 and float(last[4]) >= 0.85
+
+
+def test_read_tml_handles_empty_timex_and_cp1252(tmp_path):
+    source = ('<TimeML><DCT><TIMEX3 tid="t0" value="2014-12-30" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+              '<TEXT>Dia “tiba” <TIMEX3 tid="t1" type="DATE" value="2014-12-29">kemarin</TIMEX3>'
+              '<TIMEX3 tid="t9" value="P1D" />. Ini &amp; <SIGNAL sid="s1">pada</SIGNAL> '
+              '<TIMEX3 tid="t2" value="2014-12-30T06:14">pukul 06.14 WIB</TIMEX3>.</TEXT></TimeML>')
+    path = tmp_path / "doc.tml"
+    path.write_bytes(source.encode("cp1252"))
+    doc = read_tml(path)
+    assert doc.dct == "2014-12-30"
+    assert [(t.text, t.value) for t in doc.gold] == [("kemarin", "2014-12-29"), ("pukul 06.14 WIB", "2014-12-30T06:14")]
+    result = CliRunner().invoke(eval_dates, [str(path)])
+    assert result.output.strip().splitlines()[-1] == "dates F1 1.000 value-accuracy 1.000"
+
+
+@pytest.mark.parametrize("text", ["Senin " * 3000, "2014 " * 3000, "dua hari " * 2000, "pukul 1" + "0" * 3000])
+def test_long_degenerate_input_is_read_in_one_pass(text):
+    found = find_dates(text, PUBLISHED)
+    assert all(text[d["start"]:d["end"]] == d["text"] for d in found)
+    assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))

@@ -152,3 +152,9 @@ def test_golden_figures_from_expected_body(name):
     assert set(found) == {f["text"] for f in expected["figures"]}
     for absent in expected.get("figures_absent") or []:
         assert absent not in found
+
+
+@pytest.mark.parametrize("text", ["1." * 5000, "1," * 5000 + "%", "Rp " + "satu " * 3000 + "persen", "5 " * 5000 + "juta rupiah"])
+def test_long_degenerate_input_is_read_in_one_pass(text):
+    for figure in find_figures(text):
+        assert text[figure["start"]:figure["end"]] == figure["text"]

@@ -278,3 +278,35 @@ def test_stage_fills_article_quotes() -> None:
     out = list(QuotesStage().run([doc, Article(body="")], RunReport()))
     assert out[0].quotes[0]["speaker"] == "Budi Santoso"
     assert out[1].quotes == []
+
+
+def test_role_phrase_with_a_demonstrative_points_back() -> None:
+    body = ("Appi hadir di Sekretariat Golkar Makassar.\n\n"
+            "\"Golkar kehilangan pucuk pimpinan DPRD provinsi,\" lanjut Wali Kota Makassar ini.")
+    q = only(extract_quotes(body, person(body, "Appi", "Munafri Arifuddin")))
+    assert (q["speaker"], q["verb"]) == ("Munafri Arifuddin", "lanjut")
+
+
+@pytest.mark.parametrize("lead", ["Dedi Mulyadi mengatakan kepada wartawan, ", "Dedi Mulyadi menegaskan bahwa ",
+                                  "Dedi Mulyadi berkata: "])
+def test_attribution_first_with_a_phrase_or_bahwa(lead: str) -> None:
+    body = lead + "\u201cdatanya harus dibuka untuk publik.\u201d"
+    q = only(extract_quotes(body, person(body, "Dedi Mulyadi")))
+    assert q["speaker"] == "Dedi Mulyadi" and q["text"] == "datanya harus dibuka untuk publik."
+
+
+def test_a_verb_right_before_a_quoted_term_is_not_an_attribution() -> None:
+    body = "Dedi Mulyadi menyebut \"BPJS Hewan\" sebagai istilah saja."
+    assert [q for q in extract_quotes(body, person(body, "Dedi Mulyadi")) if q["direct"]] == []
+
+
+def test_quote_continuing_after_the_attribution_sentence() -> None:
+    body = "\"Stok beras aman,\" kata Budi Santoso. \"Harga juga akan turun pekan depan.\""
+    quotes = extract_quotes(body, person(body, "Budi Santoso"))
+    assert [(q["text"], q["speaker"], q["verb"]) for q in quotes] == [
+        ("Stok beras aman,", "Budi Santoso", "kata"), ("Harga juga akan turun pekan depan.", "Budi Santoso", "kata")]
+
+
+def test_a_quoted_title_after_an_attribution_in_another_paragraph_is_not_a_quote() -> None:
+    body = "\"Stok beras aman,\" kata Budi Santoso.\n\nIa menonton film \"Laskar Pelangi\" kemarin."
+    assert len(extract_quotes(body, person(body, "Budi Santoso"))) == 1

@@ -64,19 +64,26 @@ def test_golden_quotes_with_golden_entities(name: str) -> None:
     assert len(direct) == len(expected["quotes"]), "a direct quote the golden file does not list"
 
 
-@pytest.mark.parametrize("name", GOLDEN)
-def test_golden_quote_checks_through_the_pipeline(name: str) -> None:
-    """`warta process X.txt | check_golden.py X.expected.json`: every quote check passes."""
+@pytest.fixture(scope="module")
+def pipeline_records() -> dict[str, str]:
+    """`warta process` over every golden file in one run: file stem -> its JSON record line."""
     from warta.pipeline import available_stages
 
     if available_stages(["clean", "entities"]) != ["clean", "entities"]:
         pytest.skip("needs the clean and entities stages")
-    txt = shared_path("golden", f"{name}.txt")
+    paths = [str(shared_path("golden", f"{name}.txt")) for name in GOLDEN]
+    out = subprocess.run([str(Path(sys.executable).with_name("warta")), "process", *paths],
+                         capture_output=True, text=True, cwd=REPO, check=True).stdout
+    return {Path(json.loads(line)["source"]).stem: line for line in out.splitlines() if line.strip()}
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_golden_quote_checks_through_the_pipeline(name: str, pipeline_records: dict[str, str]) -> None:
+    """`warta process X.txt | check_golden.py X.expected.json`: every quote check passes."""
     checker = shared_path("tools", "check_golden.py")
-    record = subprocess.run([str(Path(sys.executable).with_name("warta")), "process", str(txt)],
-                            capture_output=True, text=True, cwd=REPO, check=True).stdout
-    scored = subprocess.run([sys.executable, str(checker), str(txt.with_suffix("").with_suffix(".expected.json"))],
-                            input=record, capture_output=True, text=True).stdout
+    expected = shared_path("golden", f"{name}.expected.json")
+    scored = subprocess.run([sys.executable, str(checker), str(expected)],
+                            input=pipeline_records[name], capture_output=True, text=True).stdout
     quote_lines = [line for line in scored.splitlines() if QUOTE_CHECK.match(line)]
     assert quote_lines, scored
     assert [line for line in quote_lines if line.startswith("FAIL")] == []

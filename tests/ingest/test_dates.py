@@ -40,3 +40,9 @@ def test_slashed_dates_learn_their_order_from_the_first_unambiguous_one():
 def test_not_a_date():
     for value in ("kemarin", "", None, True, "31/02/2020", "Rp 1.500 triliun"):
         assert normalise_date(value) is None
+
+
+def test_year_first_with_slashes_and_day_first_with_dashes():
+    assert normalise_date("2025/10/17 15:00:00") == "2025-10-17T15:00:00+07:00"
+    assert normalise_date("17-10-2025 15.00 WIB") == "2025-10-17T15:00:00+07:00"
+    assert normalise_date("2025-10/17") is None

@@ -132,10 +132,12 @@ def test_folders_recursively_sorted_globs_and_missing_paths(tmp_path):
     (tmp_path / "a.txt").write_text("Judul A\n\nIsi A.")
     (tmp_path / "b" / "c.txt").write_text("Judul C\n\nIsi C.")
     (tmp_path / "b" / "notes.md").write_text("# not input")
+    (tmp_path / "b" / "dump.gz").write_bytes(gzip.compress(b"Judul D\n\nIsi D."))
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("not input")
     report = RunReport()
-    assert expand_paths([str(tmp_path)], report) == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.txt")]
+    assert expand_paths([str(tmp_path)], report) == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.txt"),
+                                                    str(tmp_path / "b" / "dump.gz")]
     assert expand_paths([str(tmp_path / "**" / "*.txt")], report) == [str(tmp_path / "a.txt"),
                                                                        str(tmp_path / "b" / "c.txt")]
     assert expand_paths([str(tmp_path / "b" / "notes.md")], report) == [str(tmp_path / "b" / "notes.md")]
@@ -148,3 +150,56 @@ def test_format_option_overrides_detection(tmp_path):
     target.write_text("Judul Biasa\n\n<b> bukan HTML, hanya teks.", encoding="utf-8")
     [doc], _ = read([target], fmt="text")
     assert (doc.title, doc.raw_format) == ("Judul Biasa", "text")
+
+
+def test_an_empty_folder_is_named(tmp_path):
+    (tmp_path / "kosong").mkdir()
+    report = RunReport()
+    assert expand_paths([str(tmp_path / "kosong")], report) == []
+    assert [r.reason for r in report.rejections] == ["no input files in folder"]
+
+
+def test_a_page_without_title_tags_takes_its_heading(tmp_path):
+    target = tmp_path / "bare.html"
+    target.write_text("<html><body><h1>Banjir Rendam Tiga Kecamatan</h1><p>Isi berita yang cukup panjang "
+                      "untuk dibaca sebagai paragraf utama halaman ini oleh pengekstrak.</p></body></html>")
+    [doc], _ = read([target])
+    assert doc.title == "Banjir Rendam Tiga Kecamatan" and doc.published is None
+
+
+PROSE = ("Pemerintah provinsi menyiapkan anggaran tambahan untuk perbaikan jalan yang rusak akibat banjir "
+         "di sejumlah kecamatan, kata kepala dinas kepada wartawan pada Senin siang.")
+
+
+def test_json_ld_graph_and_a_site_name_in_the_title(tmp_path):
+    target = tmp_path / "modern.html"
+    target.write_text(f"""<html><head><title>Jalan Rusak Diperbaiki | Halaman all - Warta Kota</title>
+      <script type="application/ld+json">{{"@context": "https://schema.org", "@graph": [
+        {{"@type": "WebSite", "name": "Warta Kota"}},
+        {{"@type": "NewsArticle", "headline": "Jalan Rusak Diperbaiki", "datePublished": "2025-03-04T09:15:00+07:00",
+          "url": "https://wartakota.example.id/read/1"}}]}}</script>
+      <meta property="og:site_name" content="Warta Kota"></head>
+      <body><ul><li><a href="/2"><span class="date">Selasa, 1 Maret 2025 08:00 WIB</span> Berita lain</a></li></ul>
+      <article><h1>Jalan Rusak Diperbaiki</h1><p>{PROSE}</p></article></body></html>""", encoding="utf-8")
+    [doc], _ = read([target])
+    assert doc.title == "Jalan Rusak Diperbaiki"
+    assert doc.published == "2025-03-04T09:15:00+07:00" and doc.url == "https://wartakota.example.id/read/1"
+
+
+def test_dates_in_related_cards_are_never_the_publication_date(tmp_path):
+    target = tmp_path / "cards.html"
+    target.write_text(f"""<html><head><title>Banjir Surut - Contoh</title></head><body>
+      <ul class="terkait"><li><a href="/x"><div class="date">Rabu, 5 Mei 2021 10:00 WIB</div>Teaser</a></li></ul>
+      <article><h1>Banjir Surut di Tiga Kecamatan</h1><p>{PROSE}</p></article></body></html>""", encoding="utf-8")
+    [doc], _ = read([target])
+    assert doc.published is None
+
+
+def test_detik_style_publishdate_meta(tmp_path):
+    target = tmp_path / "detik.html"
+    target.write_text(f"""<html><head><meta name="dtk:publishdate" content="2025/10/17 15:00:00">
+      <meta property="og:title" content="Menteri LH: Bogor Kunci Ketahanan Lingkungan"></head>
+      <body><h1>Menteri LH: Bogor Kunci Ketahanan Lingkungan</h1><p>{PROSE}</p></body></html>""", encoding="utf-8")
+    [doc], _ = read([target])
+    assert doc.published == "2025-10-17T15:00:00+07:00"
+    assert doc.title == "Menteri LH: Bogor Kunci Ketahanan Lingkungan"

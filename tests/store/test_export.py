@@ -72,3 +72,23 @@ def test_search_command_prints_ranked_hits(db: str) -> None:
     assert "0 articles" in run("search", "papua", "--db", db, "--outlet", "viva")
     result = CliRunner().invoke(main, ["search", "x", "--db", db, "--from", "yesterday"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_ingest_command_runs_the_pipeline_and_is_idempotent(tmp_path: Path) -> None:
+    from tests.conftest import shared_path
+
+    files = [str(shared_path("golden", name)) for name in ("seed-viva-alibaba.txt", "detik-182.txt")]
+    db = str(tmp_path / "golden.db")
+    first = CliRunner().invoke(main, ["ingest", *files, "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "read 2, wrote 2, rejected 0" in first.stderr and "added 2" in first.stderr
+    second = CliRunner().invoke(main, ["ingest", *files, "--db", db])
+    assert "unchanged 2" in second.stderr
+    with Store(db) as store:
+        hit = store.search("purbaya")["hits"][0]["article"]
+        assert hit["title"].startswith("Jawaban Purbaya")
+        stored = store.get_article(hit["id"])
+        assert stored["body"].startswith("Menteri Keuangan (Menkeu) Purbaya")
+        assert any(n["text"] == "SCROLL TO CONTINUE WITH CONTENT" for n in stored["noise"])
+    missing = CliRunner().invoke(main, ["ingest", str(tmp_path / "nothing.txt"), "--db", db])
+    assert missing.exit_code == 1

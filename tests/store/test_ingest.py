@@ -151,7 +151,7 @@ def test_schema_is_versioned_and_matches_the_tables_in_code(tmp_path: Path) -> N
     store = Store(f"sqlite:///{tmp_path / 'v.db'}")
     upgrade_schema(store.engine)  # a second upgrade is a no-op
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
         diff = compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), metadata)
     assert diff == []
     assert "article_fts" in inspect(store.engine).get_table_names()
@@ -162,3 +162,25 @@ def test_a_plain_path_and_an_url_open_the_same_file(tmp_path: Path) -> None:
         a.add_articles([make_article(BODY_V1)])
     with Store(f"sqlite:///{tmp_path / 'same.db'}") as b:
         assert b.count_articles() == 1
+
+
+def test_upgrading_an_old_store_backfills_the_new_column(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from tests.store.test_reads import ALIBABA, ALIBABA_2, OTHER
+
+    store = Store(tmp_path / "old.db")
+    store.add_articles([ALIBABA, ALIBABA_2, OTHER])
+    facets = store.search("")["facets"]
+    config = Config()
+    config.set_main_option("script_location", str(Path(upgrade_schema.__code__.co_filename).with_name("migrations")))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+    with store.engine.connect() as conn:
+        assert "facet_keys" not in {c["name"] for c in inspect(conn).get_columns("articles")}
+    store.close()
+    with Store(tmp_path / "old.db") as reopened:
+        assert reopened.search("")["facets"] == facets
+        assert facets["entity"][0]["label"] == "Jack Ma (PER)"

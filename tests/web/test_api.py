@@ -12,6 +12,7 @@ def test_articles_list_filters_and_paginates(client, ids):
     assert [a["id"] for a in everything["items"]] == [ids["hostile"], ids["perry"], ids["sri"]]  # newest first
     assert [a["id"] for a in client.get("/api/articles?outlet=detik").json()["items"]] == [ids["sri"]]
     assert client.get("/api/articles?since=2025-10-21&until=2025-10-21").json()["total"] == 1
+    assert client.get("/api/articles?since=2025-10-22&until=2025-10-01").json()["total"] == 0
     by_entity = client.get(f"/api/articles?entity={ids['Perry Warjiyo']}").json()
     assert [a["id"] for a in by_entity["items"]] == [ids["perry"]]
     second = client.get("/api/articles?per_page=2&page=2").json()
@@ -72,6 +73,8 @@ def test_entities_quotes_figures_and_stats(client, ids):
     assert sorted(f["value"] for f in percent["items"]) == [2.0, 5.0]
     near = client.get(f"/api/figures?entity={ids['Perry Warjiyo']}").json()
     assert near["total"] == 0  # Perry is named in paragraph 1, the figure is in paragraph 2
+    anywhere = client.get(f"/api/figures?entity={ids['Perry Warjiyo']}&scope=article").json()
+    assert [f["text"] for f in anywhere["items"]] == ["2 persen"]
     series = client.get("/api/figures/series?unit=IDR").json()
     assert {(p["period"], p["count"]) for p in series} == {("2025-10-20", 1), ("2025-10-22", 1)}
 
@@ -84,8 +87,8 @@ def test_entities_quotes_figures_and_stats(client, ids):
     ("/api/articles?page=0", 422),
     ("/api/articles?page=abc", 422),
     ("/api/articles?per_page=1000", 422),
-    ("/api/articles?since=2025-13-45", 422),
-    ("/api/articles?since=2025-10-22&until=2025-10-01", 400),
+    ("/api/articles?since=2025-13-45", 400),
+    ("/api/articles?until=0", 422),
     ("/api/articles/" + "a" * 65, 422),
     ("/api/articles/..%2F..%2Fetc%2Fpasswd", 404),
     ("/api/entities/bad%20id", 422),
@@ -152,3 +155,14 @@ def test_serve_binds_loopback_by_default():
     serve = main.get_command(None, "serve")
     defaults = {p.name: p.default for p in serve.params}
     assert defaults["host"] == "127.0.0.1" and defaults["port"] == 8000
+
+
+def test_entities_near_figures_match_the_figure_filter(web_store, client):
+    from warta.web.queries import entities_near_figures
+
+    near = {e["canonical"]: e["figures"] for e in entities_near_figures(web_store)}
+    assert near == {"Sri Mulyani": 2, "Ridwan Kamil <i>RK</i>": 1}  # same paragraph as the figure only
+    for entity in entities_near_figures(web_store, kind="money"):
+        listed = client.get("/api/figures", params={"entity": entity["id"], "kind": "money"}).json()
+        assert listed["total"] == entity["figures"]
+    assert entities_near_figures(web_store, date_from="2030-01-01") == []

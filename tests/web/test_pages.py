@@ -79,6 +79,10 @@ def test_search_page_has_facets_that_filter(client, ids):
     assert result_count(narrowed).startswith("1 article for") and "outlet: kompas" in narrowed
     by_month = client.get("/search?q=Sri+Mulyani&month=2025-10").text
     assert result_count(by_month).startswith("2 articles")
+    assert 'href="/search?q=Sri+Mulyani" title="remove this filter">month: 2025-10' in by_month  # dates go with it
+    assert 'name="since" value="2025-10-01"' in by_month
+    by_entity = client.get(f"/search?entity={ids['Perry Warjiyo']}").text
+    assert result_count(by_entity).startswith("1 article") and "entity: Perry Warjiyo ✕" in by_entity
     hostile = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
 
@@ -99,6 +103,8 @@ def test_figures_page_filters_by_entity_and_kind(client, ids):
     assert "2 figures" in money and "Largest IDR amount per day" in money
     near_sri = client.get(f"/figures?entity={ids['Sri Mulyani']}").text
     assert "2 figures" in near_sri and "in paragraphs that name" in near_sri
+    perry_anywhere = client.get(f"/figures?entity={ids['Perry Warjiyo']}&scope=article").text
+    assert "1 figure" in perry_anywhere and "in articles that name" in perry_anywhere
 
 
 def test_error_pages_are_html_and_escaped(client):

@@ -16,13 +16,15 @@ from typing import Any
 from warta.clean.lang import detect_language
 from warta.clean.profile import CorpusProfile, line_key, outlet_key
 from warta.clean.published import date_in_body, date_in_line
-from warta.clean.rules import datelines, host_key, kinds, noise_rules, outlet_named
+from warta.clean.rules import any_dateline, datelines, host_key, kinds, noise_rules, outlet_named
 from warta.record import Article, article_id
 
 TAIL_LINES = 4
 # The dateline is looked for in this many first body lines.
 DATELINE_LINES = 12
 MIN_WORDS_AFTER_DATELINE = 3
+# Pull quotes and captions may stand above the dateline; after this many full paragraphs the article has begun.
+MAX_PROSE_ABOVE_DATELINE = 2
 # A full paragraph has this many words and ends like a sentence.
 PROSE_WORDS = 20
 SENTENCE_ENDS = frozenset('.!?"”’\')')
@@ -35,6 +37,10 @@ HEADLINE_WORDS = (3, 20)
 # How many summary lines a related card may carry between its headline and its furniture.
 CARD_SUMMARY_LINES = 2
 CARD_CAPTION_WORDS = 10
+# The text of an embedded post (a tweet) above its "— Name (@handle)" line is at most this long.
+EMBED_WORDS = 60
+# A page whose only prose is this many photo captions is a photo gallery.
+GALLERY_CAPTIONS = 2
 _BULLET = re.compile(r"^[•·●\-–*]\s*")
 _OPENING_MARKS = "'\"‘“(["
 
@@ -43,6 +49,7 @@ _OPENING_MARKS = "'\"‘“(["
 class Line:
     text: str
     kind: str | None = None  # None: body
+    date: str | None = None  # the date a date line states
     related: str | None = None
     caption: str | None = None
     credit: str | None = None
@@ -113,11 +120,13 @@ def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str
         rule, found = hit
         groups = found.groupdict()
         if rule.kind == "date":
-            # A date alone before the article is its own date line; after it, it belongs to a card.
+            # A date alone before the article is its own date line; after it, it belongs to a card
+            # (unless the dateline turns out to come later: see find_dateline).
+            line.date = date_in_line(line.text)
             if not seen_body:
                 line.mark("byline")
-                if (value := date_in_line(line.text)) is not None:
-                    dates.append(value)
+                if line.date is not None:
+                    dates.append(line.date)
             else:
                 line.mark("related_card")
         elif rule.kind == "credit_label":
@@ -127,6 +136,10 @@ def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str
             if i > 0 and lines[i - 1].is_body:
                 previous = lines[i - 1]
                 previous.mark("related", previous.text if looks_like_headline(previous.text) else None)
+        elif rule.kind == "embed_credit":
+            line.mark("other")
+            if i > 0 and lines[i - 1].is_body and len(lines[i - 1].text.split()) <= EMBED_WORDS:
+                lines[i - 1].mark("other")
         else:
             line.mark(rule.kind, (groups.get("title") or "").strip() or None)
             if rule.kind == "byline" and not seen_body and (value := date_in_line(line.text)) is not None:
@@ -135,6 +148,14 @@ def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str
                 caption = (groups.get("caption") or "").strip() or None
                 credit = (groups.get("credit") or "").strip() or None
                 images.append({"caption": caption, "credit": credit})
+    mark_dated_headlines(lines)
+
+
+def mark_dated_headlines(lines: list[Line]) -> None:
+    """A list of other articles: a headline right under a card's date ("Kamis, 05/11/2015 10:08 WIB")."""
+    for above, line in zip(lines, lines[1:]):
+        if above.kind == "related_card" and above.date is not None and line.is_body and looks_like_headline(line.text):
+            line.mark("related", line.text)
 
 
 def take_credit(lines: list[Line], i: int, images: list[dict[str, Any]]) -> None:
@@ -164,31 +185,33 @@ def apply_profile(lines: list[Line], profile: CorpusProfile, group: str, title: 
 def mark_title_repeats(lines: list[Line], title: str | None) -> None:
     if not title:
         return
-    key = line_key(title)
+    key, size = line_key(title), len(title)
     for line in lines:
-        if line.is_body and len(line.text) < 3 * len(title) and line_key(line.text) == key:
+        if line.is_body and size // 2 <= len(line.text) <= 2 * size and line_key(line.text) == key:
             line.mark("other")
 
 
-def is_card_furniture(line: Line, outlet_spellings: set[str]) -> bool:
-    return line.kind == "related_card" or (line.is_body and line.text.casefold() in outlet_spellings) or (
-        line.is_body and outlet_named(line.text) is not None and len(line.text.split()) <= 2)
+def is_card_furniture(line: Line) -> bool:
+    """What closes a card: an image alt or a card's date (already labelled), or an outlet's name alone."""
+    return line.kind == "related_card" or (
+        line.is_body and len(line.text.split()) <= 2 and outlet_named(line.text) is not None)
 
 
-def mark_trailing_cards(lines: list[Line], outlet_spellings: set[str]) -> None:
+def mark_trailing_cards(lines: list[Line]) -> None:
     """Cards for other articles at the end: [caption] headline [summary] then image alt / outlet / date."""
     end = len(lines) - 1
     while end >= 0:
         i = end
-        while i >= 0 and is_card_furniture(lines[i], outlet_spellings):
+        while i >= 0 and is_card_furniture(lines[i]):
             lines[i].mark("related_card")
             i -= 1
         if i == end:
             return
+        oldest_headline = i - CARD_SUMMARY_LINES
         head = i
-        while head >= 0 and head > i - 1 - CARD_SUMMARY_LINES and lines[head].is_body and not looks_like_headline(lines[head].text):
+        while head >= oldest_headline and lines[head].is_body and not looks_like_headline(lines[head].text):
             head -= 1
-        if head < 0 or head <= i - 1 - CARD_SUMMARY_LINES or not lines[head].is_body:
+        if head < max(oldest_headline, 0) or not lines[head].is_body:
             return
         for line in lines[head:i + 1]:
             line.mark("related_card")
@@ -199,8 +222,12 @@ def mark_trailing_cards(lines: list[Line], outlet_spellings: set[str]) -> None:
             end -= 1
 
 
-def match_dateline(text: str) -> re.Match[str] | None:
+def match_dateline(text: str, after_prose: bool) -> re.Match[str] | None:
+    if not any_dateline().match(text):
+        return None
     for dateline in datelines():
+        if after_prose and dateline.lead_only:
+            continue
         found = dateline.regex.match(text)
         # the rest is the paragraph (or nothing, a dateline on its own line), not a name's tail ("Fino Kristo - detikinet")
         if found and (found.end() == len(text) or len(text[found.end():].split()) >= MIN_WORDS_AFTER_DATELINE):
@@ -208,19 +235,28 @@ def match_dateline(text: str) -> re.Match[str] | None:
     return None
 
 
-def find_dateline(lines: list[Line]) -> tuple[str, str | None, str | None] | None:
+def find_dateline(lines: list[Line], dates: list[str]) -> tuple[str, str | None, str | None] | None:
     """Find the dateline among the first body lines and strip it; return (dateline text, outlet as written, place).
 
     The dateline opens the article, so body lines above it (a flattened page's photo captions, author lines)
-    are noise.
+    are noise, and the date line nearest above it is the article's own.
     """
     body = [line for line in lines if line.is_body][:DATELINE_LINES]
+    prose_above = 0
     for index, line in enumerate(body):
-        found = match_dateline(line.text)
+        found = match_dateline(line.text, prose_above > 0)
         if not found:
+            prose_above += is_prose(line.text)
+            if prose_above > MAX_PROSE_ABOVE_DATELINE:
+                return None
             continue
         for above in body[:index]:
             above.mark("other")
+        position = lines.index(line)
+        own_date = next((above for above in reversed(lines[:position]) if above.date is not None), None)
+        if own_date is not None and own_date.kind == "related_card":
+            own_date.kind = "byline"
+            dates.append(own_date.date)
         groups = found.groupdict()
         rest = line.text[found.end():].strip()
         if rest:
@@ -250,17 +286,67 @@ def mark_page_tail(lines: list[Line]) -> None:
             break
     if end is None:
         return
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    if after is not None and after.is_body and lines[end].kind == "byline" and len(after.text.split()) <= CAPTION_WORDS:
+        after.mark("byline")  # the name after an "Oleh:" label
     for line in lines[end + 1:]:
-        if line.is_body:
-            line.mark("related", line.text) if looks_like_headline(line.text) else line.mark("other")
+        if line.is_body and looks_like_headline(line.text):
+            line.mark("related", line.text)
+        elif line.is_body:
+            line.mark("other")
+
+
+def keep_gallery_captions(lines: list[Line]) -> None:
+    """A photo gallery's captions are its text: with no paragraph left but several captions, they are the body."""
+    captions = [line for line in lines if line.kind == "image_caption" and is_prose(line.text)]
+    if len(captions) >= GALLERY_CAPTIONS and not any(line.is_body and is_prose(line.text) for line in lines):
+        for line in captions:
+            line.kind = None
 
 
 def mark_inline_teasers(lines: list[Line]) -> None:
     """Other articles' headlines dropped between paragraphs (never the first paragraph)."""
     body = [line for line in lines if line.is_body]
     for line in body[1:]:
-        if looks_like_headline(line.text) and not line.text.endswith(("?", "!")):
+        if looks_like_headline(line.text) and line.text[0] not in _OPENING_MARKS:
             line.mark("teaser", line.text)
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an article comes from: the outlet, its place and the dateline that named them."""
+
+    outlet: str | None = None
+    place: str | None = None
+    dateline: str | None = None
+    inline_teasers: bool = False
+
+
+def find_source(doc: Article, lines: list[Line], head_dates: list[str]) -> Source:
+    """The outlet from the dateline (stripped from the body), else from the url's host."""
+    from_url = outlet_named(host_key(doc.url) or "") if doc.url else None
+    source = Source(outlet=doc.outlet, inline_teasers=bool(from_url and from_url.inline_teasers))
+    found = find_dateline(lines, head_dates)
+    if found:
+        source.dateline, written, source.place = found
+        known = outlet_named(written) if written else None
+        if written and source.outlet is None:
+            source.outlet = known.name if known else "".join(written.split())
+        source.inline_teasers = source.inline_teasers or bool(known and known.inline_teasers)
+    if source.outlet is None and from_url is not None:
+        source.outlet = from_url.name
+    return source
+
+
+def publication_date(doc: Article, head_dates: list[str], paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """(date, where it came from): the input's metadata, the article's own date line, or its opening paragraphs.
+    Never a related card's or a teaser's date: those lines are noise before this runs."""
+    if doc.published:
+        return doc.published, "metadata"
+    if head_dates:
+        return head_dates[0], "date line"
+    value = date_in_body(paragraphs)
+    return (value, "body") if value else (None, None)
 
 
 def clean_lines(doc: Article, profile: CorpusProfile | None = None) -> Cleaned:
@@ -276,43 +362,27 @@ def clean_lines(doc: Article, profile: CorpusProfile | None = None) -> Cleaned:
     mark_title_repeats(lines, title)
     if profile is not None:
         apply_profile(lines, profile, outlet_key(doc), title)
-
-    url_outlet = outlet_named(host_key(doc.url) or "") if doc.url else None
-    spellings = {"viva.co.id", "viva"} if url_outlet is None else {url_outlet.name.casefold()}
-    mark_trailing_cards(lines, spellings)
-    found = find_dateline(lines)
+    mark_trailing_cards(lines)
+    source = find_source(doc, lines, head_dates)
     mark_page_tail(lines)
-    outlet_name, place, dateline_text = doc.outlet, None, None
-    inline_teasers = url_outlet.inline_teasers if url_outlet else False
-    if found:
-        dateline_text, written, place = found
-        if written:
-            known = outlet_named(written)
-            outlet_name = outlet_name or (known.name if known else re.sub(r"\s+", "", written))
-            inline_teasers = inline_teasers or bool(known and known.inline_teasers)
-    if outlet_name is None and url_outlet is not None:
-        outlet_name = url_outlet.name
-    if inline_teasers and lang == "id":
+    if source.inline_teasers and lang == "id":
         mark_inline_teasers(lines)
+    keep_gallery_captions(lines)
 
     paragraphs = [line.text for line in lines if line.is_body]
-    published, published_from = doc.published, "metadata" if doc.published else None
-    if published is None and head_dates:
-        published, published_from = head_dates[0], "date line"
-    if published is None and (value := date_in_body(paragraphs)):
-        published, published_from = value, "body"
+    published, published_from = publication_date(doc, head_dates, paragraphs)
     return Cleaned(
         paragraphs=paragraphs,
         noise=[{"text": line.text, "kind": line.kind} for line in lines if not line.is_body],
         related=unique_related(lines),
         images=images,
         title=title,
-        outlet=outlet_name,
-        place=place,
-        dateline=dateline_text,
+        outlet=source.outlet,
+        place=source.place,
+        dateline=source.dateline,
         published=published,
         published_from=published_from,
-        lang=lang,
+        lang=lang or detect_language(paragraphs),
     )
 
 

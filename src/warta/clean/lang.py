@@ -5,7 +5,7 @@ from functools import lru_cache
 from warta.clean.rules import languages
 
 # Enough text to tell languages apart; more only costs time.
-SAMPLE_CHARS = 240
+SAMPLE_CHARS = 150
 MIN_SAMPLE_CHARS = 20
 PROSE_CHARS = 60
 

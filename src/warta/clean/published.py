@@ -11,7 +11,7 @@ WEEKDAYS = frozenset("senin selasa rabu kamis jumat jum'at sabtu minggu ahad mon
 # The weekday itself is checked in Python: an alternation of weekdays at every position is slow.
 _AFTER_WEEKDAY = re.compile(r"\s*(?:\(\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\)|,\s*(\d{1,2})(?:/(\d{1,2})/|\s+([A-Za-z]+)\.?\s+)(\d{4}))")
 # a date alone: "5 Mei 2021", "23/02/2016", "February 16, 2016"
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:/(\d{1,2})/|\s+([a-z]+)\.?\s+)(\d{4})", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:/(\d{1,2})/|\s+([a-z]+)\.?,?\s+)(\d{4})", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
 
 # The body date is looked for only in the opening paragraphs, where the news peg is stated.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from warta.clean.cleaner import Cleaned, apply, clean_lines
+from warta.clean.cleaner import SENTENCE_ENDS, Cleaned, apply, clean_lines
 from warta.clean.profile import CorpusProfile
 from warta.pipeline import register_stage
 from warta.record import Article
@@ -16,13 +16,19 @@ MIN_SENTENCE_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def is_sentence(paragraph: str, words: int) -> bool:
+    """Running text: enough words, ending like a sentence, not a line of links (a feed or a menu)."""
+    return words >= MIN_SENTENCE_WORDS and paragraph[-1] in SENTENCE_ENDS and "http" not in paragraph
+
+
 def why_not_news(cleaned: Cleaned) -> str | None:
     """Why the cleaned text is not a news article (None when it is one)."""
-    words = [len(_WORD.findall(p)) for p in cleaned.paragraphs]
-    if sum(words) < MIN_PROSE_WORDS:
-        return f"no article prose left ({sum(words)} words)"
-    if max(words) < MIN_SENTENCE_WORDS:
-        return "no paragraph of prose (a list, table or menu)"
+    words = sum(len(p.split()) for p in cleaned.paragraphs)
+    if words < MIN_PROSE_WORDS:
+        return f"no article prose left ({words} words)"
+    # words of letters only, so a table of numbers has none; counted until one sentence is found
+    if not any(is_sentence(p, len(_WORD.findall(p))) for p in cleaned.paragraphs):
+        return "no paragraph of prose (a list, table, menu or feed)"
     return None
 
 

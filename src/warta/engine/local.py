@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from warta.engine.shards import Shard
-from warta.engine.work import JobSpec, run_shard
+from warta.engine.work import JobSpec
+
+
+T = TypeVar("T")
 
 
 class LocalEngine:
@@ -15,17 +19,18 @@ class LocalEngine:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 1
 
-    def map(self, shards: list[Shard], spec: JobSpec, on_done: Callable[[], None] = lambda: None) -> Iterator[dict]:
+    def map(self, task: Callable[[Shard, JobSpec], T], shards: list[Shard], spec: JobSpec,
+            on_done: Callable[[], None] = lambda: None) -> Iterator[T]:
         """Shard reports in shard order. One worker, or one shard, runs in this process."""
         if self.workers == 1 or len(shards) <= 1:
             for shard in shards:
-                result = run_shard(shard, spec)
+                result = task(shard, spec)
                 on_done()
                 yield result
             return
-        results: dict[int, dict] = {}
+        results: dict[int, T] = {}
         with ProcessPoolExecutor(max_workers=min(self.workers, len(shards))) as pool:
-            futures = {pool.submit(run_shard, shard, spec): shard.index for shard in shards}
+            futures = {pool.submit(task, shard, spec): shard.index for shard in shards}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 on_done()

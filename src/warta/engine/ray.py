@@ -5,9 +5,10 @@ On a cluster every node needs warta installed and the work directory on a shared
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from warta.engine.shards import Shard
-from warta.engine.work import JobSpec, run_shard
+from warta.engine.work import JobSpec
 
 
 def import_ray():
@@ -18,6 +19,9 @@ def import_ray():
     return ray
 
 
+T = TypeVar("T")
+
+
 class RayEngine:
     name = "ray"
 
@@ -25,16 +29,17 @@ class RayEngine:
         self.workers = workers
         self.address = address
 
-    def map(self, shards: list[Shard], spec: JobSpec, on_done: Callable[[], None] = lambda: None) -> Iterator[dict]:
+    def map(self, task: Callable[[Shard, JobSpec], T], shards: list[Shard], spec: JobSpec,
+            on_done: Callable[[], None] = lambda: None) -> Iterator[T]:
         ray = import_ray()
         started_here = not ray.is_initialized()
         if started_here:
             options = {"address": self.address} if self.address else {"num_cpus": self.workers}
             ray.init(include_dashboard=False, log_to_driver=True, configure_logging=False, **options)
         try:
-            task = ray.remote(run_shard)
-            pending = {task.remote(shard, spec): shard.index for shard in shards}
-            results: dict[int, dict] = {}
+            remote_task = ray.remote(task)
+            pending = {remote_task.remote(shard, spec): shard.index for shard in shards}
+            results: dict[int, T] = {}
             while pending:
                 done, _ = ray.wait(list(pending), num_returns=1)
                 for ref in done:

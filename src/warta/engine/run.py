@@ -3,6 +3,7 @@ across all shards, and stream the records back in input order."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -10,10 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from warta.clean.profile import CorpusProfile
 from warta.dedup import CorpusFeatures, DedupConfig, link_corpus, load_features
 from warta.engine.local import LocalEngine
 from warta.engine.shards import plan_shards, run_key
-from warta.engine.work import JobSpec, shard_paths
+from warta.engine.work import JobSpec, profile_shard, run_shard, shard_paths
 from warta.record import Article
 from warta.report import RunReport
 
@@ -69,8 +71,10 @@ def run_files(files: list[str], report: RunReport, spec: JobSpec | None = None,
     spec = replace(spec, workdir=workdir)
     shards = plan_shards(files, engine.workers or 1)
     bar = _progress(len(shards)) if options.progress and len(shards) > 1 else None
+    if spec.cleans:
+        spec = replace(spec, stage_config={**spec.stage_config, "clean": {"profile": corpus_profile(engine, shards, spec)}})
     written = 0
-    for shard_report in engine.map(shards, spec, on_done=bar.update if bar else lambda: None):
+    for shard_report in engine.map(run_shard, shards, spec, on_done=bar.update if bar else lambda: None):
         report.merge(RunReport.from_json(shard_report))
         written += shard_report["written"]
     if bar:
@@ -88,6 +92,21 @@ def run_files(files: list[str], report: RunReport, spec: JobSpec | None = None,
     assert index == written, f"work directory {workdir} holds {index} records, the shards reported {written}"
     if not options.keep_workdir:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def corpus_profile(engine, shards, spec: JobSpec) -> str | None:
+    """First pass: the cleaner's corpus profile, built per shard by the engine and merged through a file."""
+    path = Path(spec.workdir) / "profile.json"
+    if not path.exists():
+        merged = CorpusProfile()
+        for profile in engine.map(profile_shard, shards, spec):
+            merged.merge(profile)
+        if merged.documents < 2:
+            return None
+        tmp = path.with_suffix(".tmp")
+        merged.save(tmp)
+        os.replace(tmp, path)
+    return str(path)
 
 
 def _link(shards, spec: JobSpec):

@@ -1,12 +1,14 @@
 """The unit of work every engine maps: run the pipeline over one shard and write its results to files."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.clean.profile import CorpusProfile
 from warta.dedup import CorpusFeatures, DedupConfig, FeatureExtractor, save_features
 from warta.engine.shards import Shard
 from warta.pipeline import Pipeline
@@ -22,13 +24,25 @@ class JobSpec:
     fmt: str = "auto"
     fields: object | None = None
     dedup: DedupConfig | None = field(default_factory=DedupConfig)
-    stage_config: dict | None = None  # stage name -> build kwargs, e.g. {"clean": {"profile": <profile JSON>}}
+    stage_config: dict[str, dict] = field(default_factory=dict)  # stage name -> build kwargs
+
+    @property
+    def cleans(self) -> bool:
+        return self.stages is None or "clean" in self.stages
 
 
 def shard_paths(workdir: str, shard: Shard) -> dict[str, Path]:
     base = Path(workdir) / shard.name
     return {"records": base.with_suffix(".jsonl"), "features": base.with_suffix(".features.npz"),
             "report": base.with_suffix(".report.json")}
+
+
+def profile_shard(shard: Shard, spec: JobSpec) -> CorpusProfile:
+    """The cleaner's corpus profile of one shard (recurring lines, titles); bad input is reported by the main pass."""
+    from warta.ingest import read_paths
+
+    quiet = RunReport(stderr=io.StringIO())
+    return CorpusProfile.build(read_paths(list(shard.files), quiet, fmt=spec.fmt, fields=spec.fields))
 
 
 def run_shard(shard: Shard, spec: JobSpec) -> dict:

@@ -11,7 +11,7 @@ use of ISO 8601, at the precision the text gives:
 Relative expressions ("kemarin", "pekan lalu", "tahun ini", "dua hari lalu", "Senin", "Juli lalu",
 "5 Mei") are resolved against `article.published`. A bare weekday is the latest such day on or
 before publication ("Senin lalu" strictly before, "Senin depan" strictly after). A time of day
-belongs to the last full date written before it in the same paragraph, else to the publication
+belongs to the last full date written before it in the same sentence, else to the publication
 date. "saat ini"/"sekarang"/"kini" resolve to the publication date.
 
 Convention when there is no anchor: the value is null for anything that needs one (relative
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from warta.extract.figures import parse_numeral
+from warta.extract.figures import parse_numeral, same_length_lower
 from warta.extract.figures import NUMERAL as NUMERAL_PATTERN
 from warta.extract.tables import alternation, read_table
 from warta.pipeline import register_stage
@@ -73,7 +73,7 @@ QUARTER = re.compile(
     r"\b(?P<kind>(?i:kuartal|triwulan|semester|paruh))\s+(?P<n>(?i:iv|iii|ii|i|[1-4]|pertama|kedua|ketiga|keempat))\b"
     rf"(?:\s*[-/]?\s*(?:(?i:tahun)\s+)?(?P<y>{_YEAR})(?!\d)|\s+(?P<rel>(?i:tahun\s+ini|tahun\s+lalu|tahun\s+depan|ini|lalu)))?")
 TIME = re.compile(
-    rf"\b(?:(?P<lead>(?i:pukul|pkl\.?|jam))\s+(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?|(?<![\d.,])(?P<h2>\d{{1,2}})[.:](?P<min2>\d{{2}})(?=\s*(?:{_ZONE})\b))"
+    rf"\b(?:(?P<lead>(?i:pukul|pkl\.?|jam))\s+(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?(?!\d)|(?<![\d.,])(?P<h2>\d{{1,2}})[.:](?P<min2>\d{{2}})(?=\s*(?:{_ZONE})\b))"
     rf"(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?(?:\s*(?P<zone>{_ZONE})\b)?(?:\s+(?P<part>{_PART})\b)?")
 # "akhir tahun" alone is this year; in "akhir tahun lalu" the modifier belongs to "tahun lalu"
 RELATIVE_PHRASE = re.compile(r"\b(?i:" + alternation(list(RELATIVE)) + r")\b"
@@ -83,8 +83,104 @@ COUNTED = re.compile(
     rf"(?:\s+(?P<after>{_AFTER})\b)?")
 WEEKDAY = re.compile(
     rf"\b(?P<day>{alternation([d.capitalize() for d in WEEKDAYS])})\b(?:\s+(?P<dir>(?i:lalu|depan|ini|mendatang|kemarin))\b)?")
+
+
+# Where an expression may start. Scanning a long text for many lower-case words with `re` is slow,
+# so the text's distinct tokens are intersected with the trigger words first, and only the words
+# present are searched with str.find; the patterns above then read each expression from its start.
+PAREN_ANCHOR = re.compile(r"\(\s*[0-9]")
+_SEPARATORS = "-.,()\"“”:;/'?!‘’[]–—"  # replaced by spaces before splitting into tokens (str.replace is fast)
+TRIGGERS: dict[str, set[str]] = {}
+for _kind, _words in (("relative", {p.split()[0] for p in RELATIVE}), ("unit", set(TIME_UNITS)),
+                      ("glued", {"se" + u for u in TIME_UNITS}), ("quarter", {"kuartal", "triwulan", "semester", "paruh"}),
+                      ("time", {"pukul", "pkl", "jam"}), ("zone", {z.casefold() for z in ZONES}),
+                      ("weekday", set(WEEKDAYS)), ("month", set(MONTHS))):
+    for _word in _words:
+        TRIGGERS.setdefault(_word.casefold().replace("'", " ").split()[0], set()).add(_kind)
+TRIGGER_WORDS = frozenset(TRIGGERS)
+YEARS = frozenset(str(year) for year in range(1900, 2100))
+SCANNED_WORDS = TRIGGER_WORDS | YEARS
+BARE_TIME_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}[.:][0-9]{2}\s*$")
+DAY_NUMBER_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}\s+$")
+DIGITS_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}$")
+DAY_BEFORE = re.compile(rf"\b{_DAY}\s*,?\s*$")
+YEAR_LEAD_BEFORE = re.compile(r"\b(?i:tahun|thn\.?)\s+$")
+COUNT_WORDS = frozenset(r["word"].casefold() for r in read_table("number_words")) | {"beberapa", "sejumlah"}
+COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMERAL_PATTERN}|(?i:beberapa|sejumlah))\s+$")
+
+
+class Scan:
+    """Where each trigger word and year of a body occurs, found once and shared by the finders."""
+
+    def __init__(self, body: str) -> None:
+        self.lowered = same_length_lower(body)
+        spaced = self.lowered
+        for separator in _SEPARATORS:
+            spaced = spaced.replace(separator, " ")
+        present = SCANNED_WORDS.intersection(spaced.split())
+        self.by_kind: dict[str, list[int]] = {}
+        for word in present & TRIGGER_WORDS:
+            found = list(self.occurrences(word))
+            for kind in TRIGGERS[word]:
+                self.by_kind.setdefault(kind, []).extend(found)
+        self.years = sorted(at for year in present & YEARS for at in self.occurrences(year))
+
+    def starts(self, kind: str) -> list[int]:
+        """Start offsets of the whole-word trigger words of `kind`."""
+        return self.by_kind.get(kind, [])
+
+    def occurrences(self, word: str) -> Iterator[int]:
+        text = self.lowered
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                yield at
+            at = text.find(word, end)
+
+    def year_starts(self) -> list[int]:
+        return self.years
+
+    def slash_starts(self) -> list[int]:
+        found = []
+        at = self.lowered.find("/")
+        while at != -1:
+            digits = DIGITS_BEFORE.search(self.lowered, max(0, at - 2), at)
+            if digits:
+                found.append(digits.start())
+            at = self.lowered.find("/", at + 1)
+        return found
+
+
+def anchored(pattern: re.Pattern[str], body: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` at the given starts, in order, without overlaps."""
+    covered = 0
+    for start in sorted(set(starts)):
+        if start < covered:
+            continue
+        match = pattern.match(body, start)
+        if match:
+            covered = match.end()
+            yield match
+
+
+def with_day_before(body: str, start: int) -> int:
+    """The start of a weekday written before a date ("Kamis (17/10/2013)", "Jumat, 18 Oktober")."""
+    day = DAY_BEFORE.search(body, max(0, start - 12), start)
+    return day.start() if day else start
+
+
+def count_start(body: str, unit_start: int) -> int | None:
+    """Where the count before a time unit begins ("tiga bulan", "24 jam", "sehari"), if there is one."""
+    words = body[max(0, unit_start - 30):unit_start].split()
+    if not words or not (words[-1][0].isdigit() or words[-1].casefold() in COUNT_WORDS):
+        return None
+    found = COUNT_BEFORE.search(body, max(0, unit_start - 40), unit_start)
+    return found.start() if found else None
+
+
 MODIFIER_BEFORE = re.compile(r"(?i:\b(?:" + alternation(MODIFIERS) + r")\s+)$")
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 PART_AFTER = re.compile(rf"\s+(?P<part>{_PART})\b")
 
 
@@ -160,8 +256,10 @@ def duration(count: Decimal | None, unit: str, symbol: str) -> str:
     return f"PT{amount}{symbol}" if unit in ("hour", "minute", "second") else f"P{amount}{symbol}"
 
 
-def numeric_dates(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in NUMERIC_DATE.finditer(body):
+def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    starts = [with_day_before(body, m.start()) for m in PAREN_ANCHOR.finditer(body)]
+    starts += scan.slash_starts() + scan.year_starts()  # d/m/yyyy and yyyy-mm-dd
+    for m in anchored(NUMERIC_DATE, body, starts):
         if m.group("d"):
             if not (m.group("day") or m.group("y")):
                 continue  # "(3/5)" alone is as likely a score or a ratio
@@ -177,17 +275,19 @@ def numeric_dates(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
 
 
-def written_dates(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in WRITTEN_DATE.finditer(body):
+def written_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    month_starts = scan.starts("month")
+    day_numbers = (DAY_NUMBER_BEFORE.search(body, max(0, at - 5), at) for at in month_starts)
+    for m in anchored(WRITTEN_DATE, body, (with_day_before(body, d.start()) for d in day_numbers if d)):
         month = MONTHS[m["month"].rstrip(".").casefold()]
         year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
         value = make_date(year, month, int(m["d"])) if year else None
         if year and value is None:
             continue  # "31 Februari", "45 Mei": not a date
         yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
-    for m in MONTH_YEAR.finditer(body):
+    for m in anchored(MONTH_YEAR, body, month_starts):
         yield Found(m.start(), m.end(), f"{int(m['y']):04d}-{MONTHS[m['month'].rstrip('.').casefold()]:02d}")
-    for m in BARE_MONTH.finditer(body):
+    for m in anchored(BARE_MONTH, body, month_starts):
         month = MONTHS[m["month"].casefold()]
         value = None
         if anchor:
@@ -205,11 +305,15 @@ def written_dates(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), value)
 
 
-def years(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in YEAR.finditer(body):
+def years(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    starts = []
+    for at in scan.year_starts():
+        lead = YEAR_LEAD_BEFORE.search(body, max(0, at - 8), at)
+        starts.append(lead.start() if lead else at)
+    for m in anchored(YEAR, body, starts):
         value = m["y"][:3] if m["decade"] else m["y"]
         yield Found(m.start(), m.end(), value)
-    for m in QUARTER.finditer(body):
+    for m in anchored(QUARTER, body, scan.starts("quarter")):
         number = _ROMAN[m["n"].casefold()]
         half = m["kind"].casefold() in ("semester", "paruh")
         if half and number > 2:
@@ -222,8 +326,9 @@ def years(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), value)
 
 
-def times(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in TIME.finditer(body):
+def times(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    bare = (BARE_TIME_BEFORE.search(body, max(0, at - 7), at) for at in scan.starts("zone"))
+    for m in anchored(TIME, body, scan.starts("time") + [b.start() for b in bare if b]):
         hour = int(m["h"] if m["h"] is not None else m["h2"])
         minute = int(m["min"] or m["min2"] or 0)
         part = PARTS.get(re.sub(r"\s+", " ", (m["part"] or "").casefold()))
@@ -236,8 +341,8 @@ def times(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), None, time=f"{hour % 24:02d}:{minute:02d}")
 
 
-def relatives(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in RELATIVE_PHRASE.finditer(body):
+def relatives(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    for m in anchored(RELATIVE_PHRASE, body, scan.starts("relative")):
         unit, offset, part = RELATIVE[re.sub(r"\s+", " ", m.group().casefold())]
         value = None
         if anchor and unit not in ("past", "future"):
@@ -247,8 +352,9 @@ def relatives(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), value, precision="day" if unit == "day" and not part else "other")
 
 
-def counted(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in COUNTED.finditer(body):
+def counted(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    starts = [start for at in scan.starts("unit") if (start := count_start(body, at)) is not None]
+    for m in anchored(COUNTED, body, starts + scan.starts("glued")):
         unit, symbol = TIME_UNITS[(m["unit"] or m["seunit"]).casefold()]
         if m["seunit"]:
             count: Decimal | None = Decimal(1)
@@ -270,8 +376,8 @@ def counted(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), value, precision="day" if unit == "day" else "other")
 
 
-def weekdays(body: str, anchor: dt.date | None) -> Iterator[Found]:
-    for m in WEEKDAY.finditer(body):
+def weekdays(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+    for m in anchored(WEEKDAY, body, scan.starts("weekday")):
         value = None
         if anchor:
             target = WEEKDAYS[m["day"].casefold()]
@@ -290,18 +396,18 @@ def weekdays(body: str, anchor: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), m.end(), value, precision="day", weekday=bare)
 
 
-FINDERS: tuple[Callable[[str, dt.date | None], Iterator[Found]], ...] = (
+FINDERS: tuple[Callable[[str, dt.date | None, Scan], Iterator[Found]], ...] = (
     numeric_dates, written_dates, years, times, relatives, counted, weekdays)
 
 
-def select(candidates: list[Found]) -> list[Found]:
+def select(candidates: list[Found], length: int) -> list[Found]:
     """Longest expressions first; a shorter one overlapping a kept one is dropped."""
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length + 1)
     for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
-        if all(found.end <= s or found.start >= e for s, e in taken):
+        if not any(taken[found.start:found.end]):
             kept.append(found)
-            taken.append((found.start, found.end))
+            taken[found.start:found.end] = b"\x01" * (found.end - found.start)
     return sorted(kept, key=lambda f: f.start)
 
 
@@ -336,11 +442,11 @@ def settle_weekdays(found: list[Found], anchor: dt.date | None) -> None:
 
 
 def anchor_times(found: list[Found], body: str, anchor: dt.date | None) -> None:
-    """A time takes the last full date before it in its paragraph, else the publication date."""
+    """A time takes the last full date before it in its sentence, else the publication date."""
     last_day: str | None = None
     last_end = 0
     for item in found:
-        if PARAGRAPH_BREAK.search(body, last_end, item.start):
+        if SENTENCE_BREAK.search(body, last_end, item.start):
             last_day = None
         last_end = item.end
         if item.time is not None:
@@ -353,8 +459,9 @@ def anchor_times(found: list[Found], body: str, anchor: dt.date | None) -> None:
 def find_dates(body: str, published: str | None = None) -> list[dict[str, object]]:
     """Every date and time expression of `body`, resolved against `published` (ISO date) when given."""
     anchor = parse_published(published)
-    candidates = [found for finder in FINDERS for found in finder(body, anchor)]
-    kept = select(candidates)
+    scan = Scan(body)
+    candidates = [found for finder in FINDERS for found in finder(body, anchor, scan)]
+    kept = select(candidates, len(body))
     for found in kept:
         extend(found, body)
     settle_weekdays(kept, anchor)

@@ -80,8 +80,8 @@ def read_tml(path: Path) -> TimeMLDoc:
         text_parts.append(chunk)
         length += len(chunk)
         position = tag.end()
-        if tag.group(2).upper() != "TIMEX3":
-            continue
+        if tag.group(2).upper() != "TIMEX3" or tag.group(3).rstrip().endswith("/"):
+            continue  # other tags, and empty (non-consuming) TIMEX3s, carry no text span
         if tag.group(1):
             if open_timex is not None:
                 start, value = open_timex

@@ -22,10 +22,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from warta.extract.tables import alternation, read_table
+from warta.extract.tables import alternation, read_table, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -50,7 +50,8 @@ def _build_tables() -> dict[str, Any]:
 
 TABLES = _build_tables()
 
-_NUM = r"(?:\d++(?:[.,]\d++)*+)(?!/\d)"
+# Bounded repeats keep every attempt short: "1.1.1.1…" thousands of times long must not go quadratic.
+_NUM = r"(?:\d{1,30}(?:[.,]\d{1,30}){0,8})(?![0-9]|[.,][0-9]|/\d)"
 _WORD = r"\b(?:" + alternation(list(TABLES["number_words"])) + r")\b"
 _SPELLED = rf"(?:{_WORD}(?:\s+{_WORD})*)"
 NUMERAL = rf"(?:{_NUM}|(?i:{_SPELLED}))"
@@ -71,6 +72,21 @@ FIGURE = re.compile(
     rf"(?:\s*(?P<scale>{_SCALE}))?"
     rf"(?:\s*(?P<percent>{_PERCENT})|\s+(?P<suffix>{_SUFFIX})|\s*(?P<unit>{_UNIT}))?"
 )
+# Fast scans that only say where a figure may start; FIGURE then reads it. Each begins with a
+# literal or a character class, which lets `re` skip ahead instead of trying every position.
+# A number and the word after it: a figure only when that word can follow an amount.
+_AFTER_AMOUNT = {w.split()[0] for w in list(TABLES["scales"]) + _PERCENT_WORDS + list(TABLES["suffixes"])
+                 + list(TABLES["units"]) + ["hingga", "sampai", "s/d", "s.d"]}
+NUMBER_ANCHOR = re.compile(
+    r"[0-9]{1,30}(?:[.,][0-9]{1,30}){0,8}\s*(?:%|[-–—]\s*[0-9]|"
+    + trie_pattern(sorted({form for w in _AFTER_AMOUNT for form in (w, w.casefold(), w.capitalize(), w.upper())}))
+    + ")")
+_PREFIX_FORMS = sorted({form for r in read_table("currencies") if r["position"] == "prefix"
+                        for form in (r["surface"], r["surface"].upper())})
+PREFIX_ANCHOR = re.compile(trie_pattern(_PREFIX_FORMS) + r"\.?\s*[0-9a-z]")
+SPELLED_BEFORE = re.compile(rf"(?<![^\W\d_]){_SPELLED}(?:\s+(?:{alternation(_FULL_SCALES)}))?\s+$")
+# spelled-out amounts are looked for before these words only: "lima persen", "dua juta rupiah"
+SPELLED_TAILS = ("persen", "rupiah", "dolar", "dollar", "euro", "yuan", "yen", "ringgit")
 _TIME_WORDS = re.compile(r"(?i:\b(?:pukul|jam|pkl)\.?\s*)$")
 _INDONESIAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _INDONESIAN_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
@@ -196,13 +212,49 @@ def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
     return figure
 
 
+def same_length_lower(text: str) -> str:
+    """`text` lowercased without changing any offset (a few letters, like "İ", grow when lowercased)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def spelled_starts(body: str) -> Iterator[int]:
+    """Where a spelled-out amount before "persen" or a currency word begins ("dua juta rupiah")."""
+    lowered = same_length_lower(body)
+    for tail in SPELLED_TAILS:
+        at = lowered.find(tail)
+        while at != -1:
+            words = lowered[max(0, at - 24):at].split()[-2:]
+            if any(word in TABLES["number_words"] for word in words):  # cheap test before the regex
+                before = SPELLED_BEFORE.search(lowered, max(0, at - 60), at)
+                if before:
+                    yield before.start()
+            at = lowered.find(tail, at + len(tail))
+
+
+def candidate_starts(body: str) -> list[int]:
+    starts = {m.start() for m in NUMBER_ANCHOR.finditer(body)}
+    starts.update(m.start() for m in PREFIX_ANCHOR.finditer(body))
+    starts.update(spelled_starts(body))
+    return sorted(starts)
+
+
 def find_figures(body: str) -> list[dict[str, Any]]:
     """Every money, percent and quantity figure in `body`, in text order."""
-    figures = []
-    for match in FIGURE.finditer(body):
+    figures: list[dict[str, Any]] = []
+    covered = 0
+    for start in candidate_starts(body):
+        if start < covered:
+            continue
+        match = FIGURE.match(body, start)
+        if match is None:
+            continue
         figure = figure_from_match(match, body)
         if figure is not None:
             figures.append(figure)
+            covered = match.end()
     return figures
 
 

@@ -22,8 +22,7 @@ from warta.report import RunReport
 
 DATA = Path(__file__).with_name("data")
 QUOTE_MARKS = "\"\u201c\u201d\u201e\u201f"
-QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
-PARAGRAPH = re.compile(r"[^\n]+")
+NON_SPACE = re.compile(r"\S")
 # A sentence ends at . ! ? (optionally followed by a closing quote) and then white space.
 SENTENCE_END = re.compile(rf"[.!?][{QUOTE_MARKS}]?\s+")
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -44,7 +43,51 @@ def read_table(name: str) -> list[list[str]]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of `words`, lower-case or capitalised, as a trie: "me(?:nyatakan|...)".
+
+    Factoring the common prefixes keeps the scan linear and fast; a flat alternation of a hundred
+    words (or a case-insensitive one) costs more than cleaning the article.
+    """
+    trie: dict[str, Any] = {}
+    for word in {v for w in words for v in (w.lower(), w[:1].upper() + w[1:].lower())}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _by_prefix(words: Iterable[str], tail: str, lower_only: bool = False) -> tuple[re.Pattern[str], ...]:
+    """`(?P<verb>word)tail` as one pattern per two-letter prefix.
+
+    A pattern that opens with a literal ("me...") is searched for with a fast literal scan; the
+    verbs after a subject are lower-case, so those need no capitalised variant.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        variants = [word.lower()] if lower_only else [word.lower(), word[:1].upper() + word[1:].lower()]
+        for variant in variants:
+            groups.setdefault(variant[:2], []).append(variant[2:])
+    patterns = []
+    for prefix, rests in sorted(groups.items()):
+        trie: dict[str, Any] = {}
+        for rest in rests:
+            node = trie
+            for ch in rest:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        patterns.append(re.compile(f"(?P<verb>{re.escape(prefix)}{_trie_pattern(trie)}){tail}"))
+    return tuple(patterns)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass(frozen=True)
@@ -61,8 +104,8 @@ class Lexicon:
     lead_verb_who: re.Pattern[str]
     lead_according: re.Pattern[str]
     subject_tail: re.Pattern[str]
-    indirect_verb: re.Pattern[str]
-    indirect_according: re.Pattern[str]
+    indirect_verb: tuple[re.Pattern[str], ...]
+    indirect_according: tuple[re.Pattern[str], ...]
     stops: re.Pattern[str]
     subject_verb: re.Pattern[str]
     name_word: re.Pattern[str] = field(default=re.compile(r"[A-Z][\w'.\-]*"))
@@ -86,14 +129,15 @@ def lexicon() -> Lexicon:
     stops = [row[0] for row in read_table("attribution_stops.tsv")]
     titles = frozenset(row[0].lower() for row in read_table("speaker_titles.tsv"))
 
-    verbs = f"(?i:(?P<verb>{_alternation(verb_roots)})(?P<nya>nya)?)(?!\\w)"
+    verbs = f"(?P<verb>{_alternation(verb_roots)})(?P<nya>nya)?(?!\\w)"
     # Forms that follow a subject ("X mengatakan"): the active me-/ber- forms, plus "bilang".
     subject_forms = [f for f in verb_roots if f.startswith(("me", "ber")) or f == "bilang"]
-    subject_verbs = f"(?i:(?P<verb>{_alternation(subject_forms)}))(?!\\w)"
+    # Forms that come before their speaker ("kata X"): the rest.
+    short_verbs = f"(?P<verb>{_alternation(set(verb_roots) - set(subject_forms))})(?!\\w)"
     word_pronouns = [w for w in pronouns if w != "nya"]
-    pronoun = f"(?i:{_alternation(word_pronouns)})"
+    pronoun = f"(?:{_alternation(word_pronouns)})"
     name = r"[A-Z][\w'.\-]*(?:\s+(?:[A-Z][\w'.\-]*|bin|binti|van|de|al))*"
-    adverb = f"(?:\\s+(?i:{_alternation(adverbs)}))*"
+    adverb = f"(?:\\s+(?:{_alternation(adverbs)}))*"
     subject = f"(?P<subj>{pronoun}|{name})"
     according_words = _alternation(according)
     return Lexicon(
@@ -106,20 +150,23 @@ def lexicon() -> Lexicon:
         # '..." X menambahkan' / '..." ia menjelaskan'
         after_subject_verb=re.compile(rf"[\s,]*{subject}{adverb}\s+{verbs}"),
         # 'X mengatakan, "...' / 'Ia menegaskan: "...'
-        lead_subject_verb=re.compile(rf"{verbs}\s*[,:]?\s*$"),
+        lead_subject_verb=re.compile(
+            rf"{verbs}(?:[ \t]+[^,.:;\"\u201c\u201d\n]{{1,60}}?)?(?:[ \t]*[,:]|[ \t]+bahwa)[ \t]*$"),
         # 'kata X, "...'
-        lead_verb_who=re.compile(rf"{verbs}\s+(?P<who>[^,:;]{{1,{MAX_WHO_CHARS}}}?)\s*[,:]\s*$"),
+        lead_verb_who=re.compile(rf"{short_verbs}\s+(?P<who>[^,:;]{{1,{MAX_WHO_CHARS}}}?)\s*[,:]\s*$"),
         # 'Menurut X, "...' / 'Menurutnya, "...'
         lead_according=re.compile(
-            rf"(?<!\w)(?i:(?P<verb>{according_words}))(?:\s+(?P<who>[^,:;]{{1,{MAX_WHO_CHARS}}}?))?\s*[,:]\s*$"),
+            rf"(?<!\w)(?P<verb>{according_words})(?:\s+(?P<who>[^,:;]{{1,{MAX_WHO_CHARS}}}?))?\s*[,:]\s*$"),
         # the subject right before a verb: a pronoun or capitalised words, then adverbs
         subject_tail=re.compile(rf"(?:^|\s|,)(?P<subj>{pronoun}|{name}){adverb}\s*,?\s*$"),
         # 'X mengatakan bahwa ...' / 'X menegaskan, ...'
-        indirect_verb=re.compile(rf"(?<!\w){subject_verbs}(?:\s*,\s*bahwa|\s*,|\s+bahwa)\s+(?P<text>[^\n]+)"),
+        indirect_verb=_by_prefix(
+            subject_forms,
+            r"(?!\w)(?:[ \t]*,[ \t]*bahwa|[ \t]*,|[ \t]+bahwa)[ \t]+(?P<text>[^\n]+)", lower_only=True),
         # 'Menurut X, ...'
-        indirect_according=re.compile(
-            rf"(?<!\w)(?i:(?P<verb>{according_words}))(?:\s+(?P<who>[^,.;:\n]{{1,{MAX_WHO_CHARS}}}?))?\s*,\s*(?P<text>[^\n]+)"),
-        stops=re.compile(rf"(?i:,|\(|(?<!\w)(?:{_alternation(stops)})(?!\w))"),
+        indirect_according=_by_prefix(
+            according, rf"(?!\w)(?:[ \t]+(?P<who>[^,.;:\n]{{1,{MAX_WHO_CHARS}}}?))?[ \t]*,[ \t]*(?P<text>[^\n]+)"),
+        stops=re.compile(rf",|\(|(?<!\w)(?:{_alternation(stops)})(?!\w)"),
         # a person in subject position: adverbs, then a prefixed verb ("Yusri sudah menegaskan")
         subject_verb=re.compile(rf",?{adverb}\s+(?i:me|ber|ter|di)[a-z]{{3,}}"),
     )
@@ -148,7 +195,7 @@ class ArticleText:
     def __init__(self, body: str, entities: list[dict[str, Any]], quoted: list[Span]) -> None:
         self.body = body
         self.lex = lexicon()
-        self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(body)]
+        self._sentence_starts: list[int] | None = None
         self.quoted = quoted
         self.mentions = sorted(
             (e for e in entities if _valid_mention(e, len(body))), key=lambda e: (e["start"], -e["end"]))
@@ -165,7 +212,9 @@ class ArticleText:
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def sentence_start(self, pos: int) -> int:
-        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1]
+        if self._sentence_starts is None:  # only articles with statements need sentences
+            self._sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.body)]
+        return self._sentence_starts[bisect.bisect_right(self._sentence_starts, pos) - 1]
 
     def mentions_in(self, start: int, end: int, labels: frozenset[str] = PERSON_LABELS) -> list[dict[str, Any]]:
         i = bisect.bisect_left(self.mention_starts, start)
@@ -220,12 +269,16 @@ class ArticleText:
                 return self.speaker_of(subjects[0])
             if people and fallback is None:
                 fallback = people[0]
-            if not self.in_quote(start):
-                seen += 1
+            if not self.in_quote(start) and not self.opens_with_pronoun(start):
+                seen += 1  # a sentence about "ia"/"dia" continues the same person: it does not count
             end = start
         if fallback is not None:
             return self.speaker_of(fallback)
         return self.named[-1][1] if self.named and not self.has_entities and self.named[-1][0] < pos else Speaker()
+
+    def opens_with_pronoun(self, start: int) -> bool:
+        first = self.body[start:start + 12].split(" ", 1)[0]
+        return self.lex.pronouns.get(first.lower()) == "single"
 
     def by_surface(self, span: Span) -> Speaker:
         """A speaker no person mention covers: a role naming one known person, or the written name.
@@ -296,31 +349,44 @@ def quoted_spans(body: str) -> list[Span]:
     paragraph continues when the next paragraph starts with a quote mark (the convention for
     quotes that run over several paragraphs); otherwise it is dropped as unbalanced.
     """
-    paragraphs = [m.span() for m in PARAGRAPH.finditer(body)]
     spans: list[Span] = []
     open_at: int | None = None
-    for index, (start, end) in enumerate(paragraphs):
-        first = start + len(body[start:end]) - len(body[start:end].lstrip())
-        for m in QUOTE_MARK.finditer(body, start, end):
-            i = m.start()
-            if open_at is not None and i == first and open_at < start:
+    line_end = 0  # end of the paragraph the open quote has reached
+    for i in _mark_positions(body):
+        if open_at is not None and i > line_end:
+            first = NON_SPACE.search(body, line_end)
+            if first is not None and first.start() == i:
+                line_end = _line_end(body, i)
                 continue  # the re-opening mark of a continued paragraph
-            prev = body[i - 1] if i > start else " "
-            nxt = body[i + 1] if i + 1 < end else " "
-            if open_at is None:
-                if not nxt.isspace():
-                    open_at = i + 1
-            elif not prev.isspace():
-                if i > open_at:
-                    spans.append((open_at, i))
-                open_at = None
-            elif not nxt.isspace():
-                open_at = i + 1  # the earlier mark was unbalanced
-        if open_at is not None:
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is None or body[following[0]:following[1]].lstrip()[:1] not in QUOTE_MARKS:
-                open_at = None
+            open_at = None  # the open quote never closed: unbalanced
+        prev = body[i - 1] if i else " "
+        nxt = body[i + 1] if i + 1 < len(body) else " "
+        if open_at is None or (prev.isspace() and not nxt.isspace()):
+            # an opening mark (a second one while open means the first was unbalanced)
+            if not nxt.isspace():
+                open_at, line_end = i + 1, _line_end(body, i)
+        elif not prev.isspace():
+            if i > open_at:
+                spans.append((open_at, i))
+            open_at = None
     return spans
+
+
+def _mark_positions(body: str) -> list[int]:
+    """Where the quote marks are, in order (str.find per mark kind beats a regex scan)."""
+    positions: list[int] = []
+    for mark in QUOTE_MARKS:
+        i = body.find(mark)
+        while i >= 0:
+            positions.append(i)
+            i = body.find(mark, i + 1)
+    positions.sort()
+    return positions
+
+
+def _line_end(body: str, pos: int) -> int:
+    end = body.find("\n", pos)
+    return len(body) if end < 0 else end
 
 
 def paragraph_of(body: str, pos: int) -> Span:
@@ -329,7 +395,7 @@ def paragraph_of(body: str, pos: int) -> Span:
     return start, (len(body) if end < 0 else end)
 
 
-def who_window(body: str, start: int, limit: int, lex: Lexicon) -> Span:
+def who_window(body: str, start: int, limit: int) -> Span:
     """The name part of an attribution after a verb: up to a stop word, comma-date or clause end."""
     end = min(limit, start + MAX_WHO_CHARS)
     sentence_end = SENTENCE_END.search(body, start, end)
@@ -369,17 +435,28 @@ def attribution_after(body: str, close: int, para_end: int, lex: Lexicon) -> Att
         verb = lex.root(m.group("verb"))
         if m.group("nya"):
             return Attribution(verb, m.start("verb"), pronoun=True)
-        who = who_window(body, m.end(), para_end, lex)
+        who = who_window(body, m.end(), para_end)
         first_word = body[who[0]:who[1]].split(" ", 1)[0].strip(",.").lower()
         if lex.pronouns.get(first_word) == "single":
             return Attribution(verb, m.start("verb"), pronoun=True)
         if lex.pronouns.get(first_word) == "plural" or who[0] >= who[1]:
             return Attribution(verb, m.start("verb"))
+        if points_back(body[who[0]:who[1]], lex):
+            return Attribution(verb, m.start("verb"), pronoun=True)
         return Attribution(verb, m.start("verb"), who=who)
     m = lex.after_subject_verb.match(body, close + 1, para_end)
     if m:
         return _subject_attribution(m, lex)
     return None
+
+
+def points_back(who: str, lex: Lexicon) -> bool:
+    """A role phrase closed by a demonstrative names nobody new: "Wali Kota Makassar ini"."""
+    words = who.replace(",", " ").split()
+    for i, word in enumerate(words[1:], 1):
+        if lex.pronouns.get(word.strip(".").lower()) == "demonstrative":
+            return words[0].lower() in lex.titles and all(w[:1].isupper() or w[:1].isdigit() for w in words[1:i])
+    return False
 
 
 def _subject_attribution(m: re.Match[str], lex: Lexicon) -> Attribution:
@@ -462,23 +539,39 @@ def direct_statements(text: ArticleText) -> list[Statement]:
         if attribution is not None:
             anchor = start - 1 if attribution.verb_start > end else min(start - 1, attribution.verb_start)
             found.append(Statement(start, end, attribution, anchor, direct=True))
+        elif found and continues(body, found[-1], start - 1):
+            found.append(Statement(start, end, found[-1].attribution, found[-1].anchor, direct=True))
     return found
+
+
+def continues(body: str, previous: Statement, open_mark: int) -> bool:
+    """'"A," kata X. "B."': a quote right after the attribution sentence of the one before it."""
+    attribution = previous.attribution
+    if not previous.end < attribution.verb_start < open_mark or open_mark - attribution.verb_start > MAX_WHO_CHARS:
+        return False
+    between = body[attribution.verb_start:open_mark]
+    return "\n" not in between and between.rstrip().endswith((".", "!", "?"))
 
 
 # -- indirect statements ------------------------------------------------------------------------
 
 def indirect_statements(text: ArticleText) -> list[Statement]:
-    """'X mengatakan bahwa ...', 'X menegaskan, ...', 'Menurut X, ...' outside direct quotes."""
+    """'X mengatakan bahwa ...', 'X menegaskan, ...', 'Menurut X, ...' in paragraphs without quotes."""
     body, lex = text.body, text.lex
+    quoted_paragraphs = {body.rfind("\n", 0, pos) + 1 for span in text.quoted for pos in span}
     found = []
-    for para_start, para_end in (m.span() for m in PARAGRAPH.finditer(body)):
-        if any(para_start <= s < para_end or para_start < e <= para_end for s, e in text.quoted):
-            continue
-        for pattern in (lex.indirect_verb, lex.indirect_according):
-            for m in pattern.finditer(body, para_start, para_end):
-                statement = _indirect(text, m, pattern is lex.indirect_according, para_start)
-                if statement:
-                    found.append(statement)
+    patterns = [(p, False) for p in lex.indirect_verb] + [(p, True) for p in lex.indirect_according]
+    for pattern, according in patterns:
+        for m in pattern.finditer(body):
+            start = m.start()
+            if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
+                continue  # inside a longer word
+            para_start = body.rfind("\n", 0, start) + 1
+            if para_start in quoted_paragraphs:
+                continue
+            statement = _indirect(text, m, according, para_start)
+            if statement:
+                found.append(statement)
     return found
 
 

@@ -34,8 +34,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     zone = r"(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC|GMT|WIB|WITA|WIT)?"
     clock = r"(?:[\sT|,\-–at]{1,8}(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?\s*" + zone + ")?"
     return {
-        "iso": re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + clock, re.I),
-        "slashed": re.compile(r"\b(?P<first>\d{1,2})[/.](?P<second_part>\d{1,2})[/.](?P<year>\d{4})" + clock, re.I),
+        "iso": re.compile(r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})" + clock, re.I),
+        "slashed": re.compile(r"\b(?P<first>\d{1,2})([/.-])(?P<second_part>\d{1,2})\2(?P<year>\d{4})" + clock, re.I),
         "day_month": re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month_name>{month})\.?,?\s+(?P<year>\d{{4}})" + clock, re.I),
         "month_day": re.compile(rf"\b(?P<month_name>{month})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})" + clock, re.I),
     }

@@ -13,11 +13,16 @@ from warta.record import Article
 from warta.report import RunReport
 
 FORMATS = ("auto", "text", "html", "jsonl", "warc", "csv")
+WARC_STARTS = (b"WARC/", b"filedesc://")  # WARC, and the ARC files warcio also reads
 
 
 def read_paths(files: Iterable[str], report: RunReport, fmt: str = "auto",
                fields: JsonFields | None = None) -> Iterator[Article]:
-    """One Article per input article in `files`, in order; `report` counts every record read and rejected."""
+    """One Article per input article in `files`, in order.
+
+    `report.read` counts every record read, rejected ones included (a file rejected whole counts one), so a
+    run's read = written + rejected unless a later stage drops articles without rejecting them.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     fields = fields or JsonFields.from_options()
@@ -41,15 +46,18 @@ def read_file(path: str, report: RunReport, fmt: str, fields: JsonFields) -> Ite
         report.reject(path, None, "binary file")
         return
     kind = detect_format(path, head) if fmt == "auto" else fmt
-    if kind == "warc":
+    if kind == "warc" and not head.lstrip().startswith(WARC_STARTS):
+        report.read += 1
+        report.reject(path, None, "not a WARC file")
+    elif kind == "warc":
         yield from read_warc(path, report)
     elif kind == "jsonl":
-        yield from read_jsonl(path, _lines(path, report), head, report, fields, lambda: read_content(path))
+        yield from read_jsonl(path, _lines(path), head, report, fields, lambda: read_content(path))
     else:
         yield from _read_whole(path, kind, report, fields)
 
 
-def _lines(path: str, report: RunReport) -> Iterator[bytes]:
+def _lines(path: str) -> Iterator[bytes]:
     """The file's lines, streamed (gzip too); a gzip that ends early raises BadInput after the last whole line."""
     opener = gzip.open if is_gzip(path) else open
     with opener(path, "rb") as handle:

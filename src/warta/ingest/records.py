@@ -105,15 +105,15 @@ def article_from_record(record: Any, fields: JsonFields, source: str, raw_format
         from warta.ingest.html import html_to_lines
 
         body = "\n".join(html_to_lines(body))
-    title = _first(record, fields.title)
-    url = _first(record, fields.url)
     date = _first(record, fields.date)
-    return article_from_text(
-        body, source=source, raw_format=raw_format,
-        title=(_as_text(title[1]) or "").strip() or None if title else None,
-        url=(_as_text(url[1]) or "").strip() or None if url else None,
-        published=dates.iso(date[1]) if date else None,
-    )
+    return article_from_text(body, source=source, raw_format=raw_format, title=_field_text(record, fields.title),
+                             url=_field_text(record, fields.url), published=dates.iso(date[1]) if date else None)
+
+
+def _field_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
+    found = _first(record, names)
+    text = _as_text(found[1]) if found else None
+    return " ".join(text.split()) or None if text else None
 
 
 def read_jsonl(path: str, lines: Iterable[bytes], head: bytes, report: RunReport,

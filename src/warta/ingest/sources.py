@@ -33,7 +33,10 @@ def expand_paths(paths: Iterable[str], report: RunReport) -> list[str]:
     files: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            files.extend(sorted(str(p) for p in Path(path).rglob("*") if _is_input(p, path)))
+            found = sorted(str(p) for p in Path(path).rglob("*") if _is_input(p, path))
+            if not found:
+                report.reject(path, None, "no input files in folder")
+            files.extend(found)
         elif os.path.isfile(path):
             files.append(path)
         elif glob.has_magic(path) and (matches := sorted(glob.glob(path, recursive=True))):
@@ -47,7 +50,8 @@ def _is_input(path: Path, root: str) -> bool:
     """In a folder, input is a file with an input extension (or none), outside dot folders; READMEs and scripts are not."""
     if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
         return False
-    return format_from_name(str(path)) is not None or not path.suffix
+    name = path.name.removesuffix(".gz")
+    return format_from_name(name) is not None or not os.path.splitext(name)[1]
 
 
 def is_gzip(path: str) -> bool:

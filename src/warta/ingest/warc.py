@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from warcio.archiveiterator import ArchiveIterator
 
 from warta.ingest.html import html_to_article
+from warta.ingest.sources import GZIP_MAGIC
 from warta.record import Article
 from warta.report import RunReport
 
 HTML_TYPES = ("text/html", "application/xhtml")
 # An uncompressed WARC ends with the blank lines closing its last record.
 TRAILING_BYTES = 4
+CHUNK = 1 << 20
 
 
 def _is_html(record) -> bool:
@@ -32,9 +34,29 @@ def _truncated(record) -> bool:
 
 def _drained_short(record) -> bool:
     """Read a skipped record to its end in small pieces; True when the file ended before it did."""
-    while record.raw_stream.read(65536):
+    while record.raw_stream.read(CHUNK):
         pass
     return _truncated(record)
+
+
+def _last_record_cut(archive: ArchiveIterator, handle, record, compressed: bool) -> bool:
+    """Did the file end inside its last record? warcio yields such a record with its headers only."""
+    if compressed:  # offsets are in compressed bytes: the last gzip member must inflate to its end
+        handle.seek(archive.get_record_offset())
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while (pending := handle.read(CHUNK)) and not inflate.eof:
+                while pending and not inflate.eof:  # bounded output: a member may hold a whole video
+                    inflate.decompress(pending, CHUNK)
+                    pending = inflate.unconsumed_tail
+        except zlib.error:
+            return True
+        return not inflate.eof
+    try:
+        declared = int(record.rec_headers.get_header("Content-Length") or 0)
+    except ValueError:
+        return False
+    return declared > (archive.get_record_length() or 0)
 
 
 def _bytes_after_last_record(archive: ArchiveIterator, handle, whole_records: int) -> int:
@@ -45,15 +67,22 @@ def _bytes_after_last_record(archive: ArchiveIterator, handle, whole_records: in
 
 def _records(handle, path: str, report: RunReport) -> Iterator[tuple[int, object]]:
     """(number, record) for every record; a record the file cuts off ends the stream with one rejection."""
+    compressed = handle.read(2) == GZIP_MAGIC
+    handle.seek(0)
     archive = ArchiveIterator(handle)
     records = iter(archive)
     number = 0
+    last = None
     while True:
         number += 1
         try:
             record = next(records)
         except StopIteration:
-            if _bytes_after_last_record(archive, handle, whole_records=number - 1) > TRAILING_BYTES:
+            allowed = 0 if compressed else TRAILING_BYTES
+            if last is not None and _last_record_cut(archive, handle, last, compressed):
+                report.read += 1
+                report.reject(path, number - 1, "truncated WARC record")
+            elif _bytes_after_last_record(archive, handle, whole_records=number - 1) > allowed:
                 report.read += 1
                 report.reject(path, number, "truncated WARC record")
             return
@@ -64,6 +93,7 @@ def _records(handle, path: str, report: RunReport) -> Iterator[tuple[int, object
             reason = "truncated WARC record" if at_end or isinstance(error, EOFError) else f"unreadable WARC record: {error}"
             report.reject(path, number, reason)
             return
+        last = record
         yield number, record
 
 

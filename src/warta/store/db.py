@@ -16,21 +16,23 @@ import json
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from sqlalchemy import (ColumnElement, Connection, Engine, create_engine, delete, distinct, event, exists, func, insert,
-                        or_, select, text)
+                        literal, or_, select)
 
 from warta.record import Article, article_id
 from warta.store import schema
-from warta.store.fulltext import index_for
+from warta.store.fulltext import HIT_COLUMNS, Hit, index_for
 from warta.store.models import (ArticleDetail, ArticleSummary, CountRow, EntityDetail, EntitySummary, FacetValue,
                                 FigurePoint, FigureRow, IngestCounts, Page, QueryError, QuoteRow, SearchResult, Stats)
-from warta.store.search import highlight, index_terms, parse_query, snippet
+from warta.store.search import highlight, index_terms, parse_query, score_key, snippet
 
 A, E, M, Q, F = schema.articles, schema.entities, schema.mentions, schema.quotes, schema.figures
 
@@ -182,19 +184,22 @@ class Store:
         offset = (page - 1) * per_page
         with self.engine.connect() as conn:
             if parsed.empty and parsed.text.strip():
-                total, ranked = 0, []  # words with no searchable characters: nothing can match
+                hits: list[Hit] = []  # words with no searchable characters: nothing can match
             elif parsed.empty:
-                total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
-                seqs = conn.execute(select(A.c.seq).where(*where).order_by(A.c.published.desc().nulls_last(), A.c.id)
-                                    .limit(per_page).offset(offset)).scalars().all()
-                ranked = [(seq, None) for seq in seqs]
+                hits = [(seq, aid, None, o, d, k) for seq, aid, o, d, k in conn.execute(select(*HIT_COLUMNS).where(*where))]
             else:
-                where = [self.index.matches(parsed), *where]
-                total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
-                ranked = self.index.rank(conn, parsed, where[1:], per_page, offset) if total > offset else []
+                hits = self.index.hits(conn, parsed, where)
+            if parsed.empty:
+                ranked = conn.execute(select(A.c.seq, literal(None)).where(*where)
+                                      .order_by(A.c.published.desc().nulls_last(), A.c.id)
+                                      .limit(per_page).offset(offset)).all() if hits else []
+            else:
+                hits.sort(key=lambda h: (-score_key(h[2]), h[1]))
+                ranked = [(h[0], h[2]) for h in hits[offset:offset + per_page]]
             rows = {r["seq"]: r for r in conn.execute(
-                select(A.c.seq, A.c.body, *_SUMMARY_COLUMNS).where(A.c.seq.in_([s for s, _ in ranked]))).mappings()}
-            facet_counts = self._facets(conn, where) if facets and (total or parsed.empty) else {}
+                select(A.c.body, *_SUMMARY_COLUMNS).where(A.c.seq.in_([s for s, _ in ranked]))).mappings()}
+            facet_counts = _facets(conn, hits) if facets else {}
+        total = len(hits)
         stems = parsed.stems
         hits = [{"article": _summary(rows[seq]), "score": score,
                  "snippet": snippet(rows[seq]["body"], stems),
@@ -370,35 +375,6 @@ class Store:
             where.append(A.c.duplicate_of.is_(None))
         return where
 
-    def _facets(self, conn: Connection, where: list[ColumnElement[bool]], top: int = 20) -> dict[str, list[FacetValue]]:
-        """Counts of matching articles per outlet, month, entity, speaker and figure kind."""
-        hits = select(A.c.seq).where(*where).scalar_subquery()
-
-        def plain(column, *extra) -> list[FacetValue]:
-            stmt = (select(column, func.count()).where(*where, *extra).group_by(column)
-                    .order_by(func.count().desc(), column).limit(top))
-            return [{"value": v, "label": str(v), "count": n} for v, n in conn.execute(stmt)]
-
-        def over(table, key, label, *extra) -> list[FacetValue]:
-            n = func.count(distinct(table.c.article_seq))
-            stmt = (select(key, label, n).select_from(table).where(table.c.article_seq.in_(hits), *extra)
-                    .group_by(key, label).order_by(n.desc(), label).limit(top))
-            return [{"value": v, "label": str(name), "count": c} for v, name, c in conn.execute(stmt)]
-
-        month = func.substr(A.c.day, 1, 7)
-        entity_facet = (select(E.c.id, E.c.canonical, E.c.label, func.count(distinct(M.c.article_seq)).label("n"))
-                        .join(E, E.c.id == M.c.entity_id).where(M.c.article_seq.in_(hits))
-                        .group_by(E.c.id, E.c.canonical, E.c.label)
-                        .order_by(text("n DESC"), E.c.canonical).limit(top))
-        return {
-            "outlet": plain(A.c.outlet, A.c.outlet.is_not(None)),
-            "month": sorted(plain(month, A.c.day.is_not(None)), key=lambda f: f["value"] or ""),
-            "entity": [{"value": i, "label": f"{name} ({label})", "count": n}
-                       for i, name, label, n in conn.execute(entity_facet)],
-            "speaker": over(Q, Q.c.speaker_id, Q.c.speaker, Q.c.speaker_id.is_not(None)),
-            "figure_kind": over(F, F.c.kind, F.c.kind, F.c.kind.is_not(None)),
-        }
-
     def _figure_filters(self, entity: str | None, kind: str | None, unit: str | None, date_from: str | None,
                         date_to: str | None, article_id: str | None, scope: str) -> list[ColumnElement[bool]]:
         if scope not in ("paragraph", "article"):
@@ -522,6 +498,45 @@ def _summary(row: Any) -> ArticleSummary:
     return {"id": row["id"], "url": row["url"], "title": row["title"], "outlet": row["outlet"],
             "published": row["published"], "day": row["day"], "lead": lead.split("\n\n", 1)[0].strip(),
             "duplicate_of": row["duplicate_of"], "story": row["story"]}
+
+
+FACET_TOP = 20
+
+
+def _facets(conn: Connection, hits: list[Hit]) -> dict[str, list[FacetValue]]:
+    """Counts of the hit articles per outlet, month, entity, speaker and figure kind.
+
+    Counted in Python from the hits' `facet_keys` ("e:<entity> s:<speaker> k:<kind>", one per
+    article), so the full-text match runs once per search, not once per facet.
+    """
+    def top(counter: Counter, label=str) -> list[FacetValue]:
+        ordered = sorted(counter.items(), key=lambda kv: (-kv[1], label(kv[0])))[:FACET_TOP]
+        return [{"value": v, "label": label(v), "count": n} for v, n in ordered]
+
+    outlets = Counter(h[3] for h in hits if h[3])
+    months = Counter(h[4][:7] for h in hits if h[4])
+    by_prefix: dict[str, Counter] = {"e": Counter(), "s": Counter(), "k": Counter()}
+    for key, n in Counter(" ".join(h[5] for h in hits if h[5]).split()).items():
+        prefix, _, value = key.partition(":")
+        if prefix in by_prefix:
+            by_prefix[prefix][unquote(value)] = n
+    ids = [v for v, _ in by_prefix["e"].most_common(FACET_TOP * 2)] + [v for v, _ in by_prefix["s"].most_common(FACET_TOP * 2)]
+    names = {i: (c, lab) for i, c, lab in conn.execute(select(E.c.id, E.c.canonical, E.c.label).where(E.c.id.in_(ids)))}
+    entities = Counter({i: n for i, n in by_prefix["e"].items() if i in names})
+    speakers = Counter({i: n for i, n in by_prefix["s"].items() if i in names})
+    return {
+        "outlet": top(outlets),
+        "month": sorted(top(months), key=lambda f: f["value"]),
+        "entity": top(entities, lambda i: f"{names[i][0]} ({names[i][1]})"),
+        "speaker": top(speakers, lambda i: names[i][0]),
+        "figure_kind": top(by_prefix["k"]),
+    }
+
+
+def facet_keys(entity_ids: Iterable[str], speaker_ids: Iterable[str], kinds: Iterable[str]) -> str:
+    """What one article contributes to the entity, speaker and figure-kind facets."""
+    keys = [f"e:{i}" for i in entity_ids] + [f"s:{i}" for i in speaker_ids] + [f"k:{quote(k, safe='')}" for k in kinds]
+    return " ".join(dict.fromkeys(keys))
 
 
 def _count_rows(conn: Connection, column: Any, *where: ColumnElement[bool], top: int = 100) -> list[CountRow]:
@@ -666,6 +681,8 @@ def _prepare(doc: Article) -> _Prepared:
         quotes.append({"pos": pos, "text": str(q.get("text") or ""), "speaker": speaker, "speaker_id": speaker_id,
                        "speaker_role": _text(q.get("speaker_role")), "verb": _text(q.get("verb")),
                        "direct": bool(q.get("direct", True)), "start": _int(q.get("start")), "end": _int(q.get("end"))})
+    row["facet_keys"] = facet_keys((m["entity_id"] for m in mentions), (q["speaker_id"] for q in quotes if q["speaker_id"]),
+                                   (str(f["kind"]) for f in doc.figures if f.get("kind")))
     children = {
         "noise": [{"pos": i, "text": str(n.get("text") or ""), "kind": _text(n.get("kind"))} for i, n in enumerate(doc.noise)],
         "related": [{"pos": i, "title": _text(r.get("title")), "url": _text(r.get("url"))} for i, r in enumerate(doc.related)],

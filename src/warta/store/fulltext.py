@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, ColumnElement, bindparam, column, func, literal_column, select, table, text
 
 from warta.store.schema import articles
-from warta.store.search import Query, bm25, bm25_idf, phrase_frequency, score_key, tsvector_literal
+from warta.store.search import Query, bm25, bm25_idf, phrase_frequency, tsvector_literal
 
-Ranked = list[tuple[int, float]]  # (articles.seq, score), best first
+Hit = tuple[int, str, float, "str | None", "str | None", "str | None"]  # seq, id, score, outlet, day, facet_keys
+HIT_COLUMNS = (articles.c.seq, articles.c.id, articles.c.outlet, articles.c.day, articles.c.facet_keys)
 
 
 class SqliteIndex:
@@ -27,23 +28,19 @@ class SqliteIndex:
                          [{"seq": seq, "text": " ".join(terms)} for seq, terms in docs])
 
     def delete(self, conn: Connection, seqs: Sequence[int]) -> None:
-        for seq in seqs:
-            conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), {"seq": seq})
+        conn.execute(text("DELETE FROM article_fts WHERE rowid IN :seqs").bindparams(bindparam("seqs", expanding=True)),
+                     {"seqs": list(seqs)})
 
-    def matches(self, query: Query) -> ColumnElement[bool]:
-        """A WHERE clause on `articles`: the article matches every group of the query."""
-        hits = select(self.fts.c.rowid).where(text("article_fts MATCH :fts_query").bindparams(fts_query=query.fts5()))
-        return articles.c.seq.in_(hits)
-
-    def rank(self, conn: Connection, query: Query, where: list[ColumnElement[bool]],
-             limit: int, offset: int) -> Ranked:
-        score = (-func.bm25(literal_column("article_fts"))).label("score")
-        stmt = (select(articles.c.seq, score)
-                .select_from(self.fts.join(articles, articles.c.seq == self.fts.c.rowid))
-                .where(text("article_fts MATCH :fts_query").bindparams(fts_query=query.fts5()), *where)
-                .order_by(func.round(score, 6).desc(), articles.c.id)
-                .limit(limit).offset(offset))
-        return [(seq, s) for seq, s in conn.execute(stmt)]
+    def hits(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> list[Hit]:
+        """Every article matching the query and the filters, with its BM25 score (unordered)."""
+        # Materialised first, so SQLite never drives from a filter's index and probes MATCH per row.
+        matched = (select(self.fts.c.rowid.label("seq"), (-func.bm25(literal_column("article_fts"))).label("score"))
+                   .where(text("article_fts MATCH :fts_query").bindparams(fts_query=query.fts5()))
+                   .cte("matched").prefix_with("MATERIALIZED"))
+        seq, aid, outlet, day, keys = HIT_COLUMNS
+        stmt = (select(seq, aid, matched.c.score, outlet, day, keys)
+                .select_from(matched.join(articles, articles.c.seq == matched.c.seq)).where(*where))
+        return [tuple(row) for row in conn.execute(stmt)]
 
 
 class PostgresIndex:
@@ -60,16 +57,12 @@ class PostgresIndex:
     def _matches(self, tsquery: str, name: str) -> ColumnElement[bool]:
         return text(f"articles.tsv @@ CAST(:{name} AS tsquery)").bindparams(bindparam(name, tsquery))
 
-    def matches(self, query: Query) -> ColumnElement[bool]:
-        return self._matches(query.tsquery(), "ts_query")
-
-    def rank(self, conn: Connection, query: Query, where: list[ColumnElement[bool]],
-             limit: int, offset: int) -> Ranked:
-        match = self.matches(query)
-        lengths = dict(conn.execute(select(articles.c.seq, articles.c.n_tokens).where(match, *where)).all())
-        if not lengths:
+    def hits(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> list[Hit]:
+        """The same hits and scores as FTS5: match with the GIN index, BM25 from the lexeme positions."""
+        match = self._matches(query.tsquery(), "ts_query")
+        rows = conn.execute(select(*HIT_COLUMNS, articles.c.n_tokens).where(match, *where)).all()
+        if not rows:
             return []
-        ids = dict(conn.execute(select(articles.c.seq, articles.c.id).where(match, *where)).all())
         lexeme = func.unnest(self.tsv).table_valued("lexeme", "positions", "weights").alias("u")
         stmt = (select(articles.c.seq, lexeme.c.lexeme, lexeme.c.positions)
                 .select_from(articles).join(lexeme, text("true"))
@@ -84,12 +77,11 @@ class PostgresIndex:
             n_hits = conn.execute(select(func.count()).select_from(articles)
                                   .where(self._matches(query.tsquery([group]), f"ts_group_{i}"))).scalar_one()
             idfs.append(bm25_idf(n_docs, n_hits))
-        scored = []
-        for seq, doc_len in lengths.items():
+        hits = []
+        for seq, aid, outlet, day, keys, doc_len in rows:
             freqs = [phrase_frequency(g, positions.get(seq, {})) for g in query.groups]
-            scored.append((seq, bm25(freqs, idfs, doc_len, avgdl)))
-        scored.sort(key=lambda item: (-score_key(item[1]), ids[item[0]]))
-        return scored[offset:offset + limit]
+            hits.append((seq, aid, bm25(freqs, idfs, doc_len, avgdl), outlet, day, keys))
+        return hits
 
 
 def index_for(dialect: str) -> SqliteIndex | PostgresIndex:

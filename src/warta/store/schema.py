@@ -30,6 +30,7 @@ articles = Table(
     Column("lang", String(16)),
     Column("place", Text),
     Column("dateline", Text),
+    Column("facet_keys", Text),  # "e:<entity id> s:<speaker id> k:<figure kind>": what the article adds to facets
     Column("body", Text, nullable=False, default=""),
     Column("duplicate_of", String(40), index=True),
     Column("story", String(64), index=True),

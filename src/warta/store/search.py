@@ -39,11 +39,21 @@ def _stemmer():
     return StemmerFactory().create_stemmer()
 
 
+@lru_cache(maxsize=1)
+def _stem_table() -> dict[str, str]:
+    from warta.store.stemtable import load
+
+    return load()
+
+
 @lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
     """The Sastrawi root of one folded word ("menyambangi" -> "sambang"); numbers stay as they are."""
     if not word.isalpha() or len(word) < 4:
         return word
+    known = _stem_table().get(word)
+    if known is not None:
+        return known
     return _stemmer().stem(word) or word
 
 

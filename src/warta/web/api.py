@@ -32,13 +32,18 @@ EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="entity id")]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="items per page")]
 Outlet = Annotated[str | None, Query(max_length=MAX_NAME, description="outlet name, exactly as stored")]
-Since = Annotated[dt.date | None, Query(description="published on or after (YYYY-MM-DD)")]
-Until = Annotated[dt.date | None, Query(description="published on or before (YYYY-MM-DD)")]
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+Since = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
+                                    description="published on or after (YYYY-MM-DD)")]
+Until = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
+                                    description="published on or before (YYYY-MM-DD)")]
 EntityFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="entity id the article mentions")]
 SpeakerFilter = Annotated[str | None, Query(max_length=MAX_NAME, description="a quoted speaker: entity id or name")]
 Kind = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_-]+$", description="figure kind: money, percent, ...")]
 Unit = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z%$_-]+$", description="figure unit: IDR, USD, %, ...")]
 Label = Annotated[str | None, Query(max_length=16, pattern=r"^[A-Za-z_-]+$", description="entity label: PER, ORG, LOC")]
+Scope = Annotated[Literal["paragraph", "article"],
+                  Query(description="with `entity`: figures in a paragraph naming it, or anywhere in its articles")]
 NameQuery = Annotated[str | None, Query(max_length=MAX_NAME, description="part of the canonical name")]
 
 
@@ -46,13 +51,15 @@ def store_of(request: Request) -> Any:
     return request.app.state.store
 
 
-def day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def day(value: str | None) -> str | None:
+    """A YYYY-MM-DD that is a real date (the pattern alone lets 2025-13-45 through), else a 400."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(400, f"not a date: {value}") from None
 
-
-def check_range(since: dt.date | None, until: dt.date | None) -> None:
-    if since and until and since > until:
-        raise HTTPException(400, "since is after until")
 
 
 # ------------------------------------------------------------------------------------------- articles
@@ -61,7 +68,6 @@ def check_range(since: dt.date | None, until: dt.date | None) -> None:
 def list_articles(request: Request, outlet: Outlet = None, since: Since = None, until: Until = None,
                   entity: EntityFilter = None, speaker: SpeakerFilter = None, figure_kind: Kind = None,
                   page: PageNo = 1, per_page: PerPage = 20) -> Any:
-    check_range(since, until)
     return store_of(request).list_articles(outlet=outlet, date_from=day(since), date_to=day(until), entity=entity,
                                            speaker=speaker, figure_kind=figure_kind, page=page, per_page=per_page)
 
@@ -82,7 +88,6 @@ def search(request: Request,
            q: Annotated[str, Query(max_length=MAX_QUERY, description='words and "quoted phrases"; stemmed')] = "",
            outlet: Outlet = None, since: Since = None, until: Until = None, entity: EntityFilter = None,
            speaker: SpeakerFilter = None, figure_kind: Kind = None, page: PageNo = 1, per_page: PerPage = 20) -> Any:
-    check_range(since, until)
     return store_of(request).search(q, outlet=outlet, date_from=day(since), date_to=day(until), entity=entity,
                                     speaker=speaker, figure_kind=figure_kind, page=page, per_page=per_page)
 
@@ -115,21 +120,20 @@ def list_quotes(request: Request, speaker: SpeakerFilter = None,
 
 
 @router.get("/figures", response_model=schemas.FigurePage,
-            summary="Money, percentages and quantities; `entity` keeps those in a paragraph naming it")
-def list_figures(request: Request, entity: EntityFilter = None, kind: Kind = None, unit: Unit = None,
-                 since: Since = None, until: Until = None, page: PageNo = 1, per_page: PerPage = 20) -> Any:
-    check_range(since, until)
-    return store_of(request).list_figures(entity=entity, kind=kind, unit=unit, date_from=day(since),
+            summary="Money, percentages and quantities, newest first; filter by entity, kind, unit and date")
+def list_figures(request: Request, entity: EntityFilter = None, scope: Scope = "paragraph", kind: Kind = None,
+                 unit: Unit = None, since: Since = None, until: Until = None, page: PageNo = 1,
+                 per_page: PerPage = 20) -> Any:
+    return store_of(request).list_figures(entity=entity, scope=scope, kind=kind, unit=unit, date_from=day(since),
                                           date_to=day(until), page=page, per_page=per_page)
 
 
 @router.get("/figures/series", response_model=list[schemas.FigurePoint],
             summary="Figures per period and unit (count, total, min, max), oldest first")
-def figure_series(request: Request, entity: EntityFilter = None, kind: Kind = None, unit: Unit = None,
-                  since: Since = None, until: Until = None,
+def figure_series(request: Request, entity: EntityFilter = None, scope: Scope = "paragraph", kind: Kind = None,
+                  unit: Unit = None, since: Since = None, until: Until = None,
                   interval: Annotated[Literal["day", "month"], Query(description="period length")] = "day") -> Any:
-    check_range(since, until)
-    return store_of(request).figure_series(entity=entity, kind=kind, unit=unit, date_from=day(since),
+    return store_of(request).figure_series(entity=entity, scope=scope, kind=kind, unit=unit, date_from=day(since),
                                            date_to=day(until), interval=interval)
 
 

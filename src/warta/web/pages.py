@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path as FsPath
@@ -13,7 +12,7 @@ import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from warta.web import api, charts, queries
 from warta.web.highlight import highlight_body
@@ -90,7 +89,7 @@ def pages_of(total: int, page: int, per_page: int) -> dict[str, Any]:
 @router.get("/")
 def overview(request: Request) -> HTMLResponse:
     store = api.store_of(request)
-    stats = store.stats()
+    stats = store.stats(top=15)
     days = charts.continuous([(row["key"], row["count"]) for row in stats["days"] if row["key"]])
     outlets = stats["outlets"][:15]
     top = stats["top_entities"][:15]
@@ -116,18 +115,32 @@ def search_page(request: Request,
         bounds = month_range(month)
         if bounds is None:
             raise HTTPException(400, f"no such month {month!r}")
-        since, until = dt.date.fromisoformat(bounds[0]), dt.date.fromisoformat(bounds[1])
-    api.check_range(since, until)
+        date_from, date_to = bounds
+    else:
+        date_from, date_to = api.day(since), api.day(until)
+    store = api.store_of(request)
     per_page = 20
-    result = api.store_of(request).search(q, outlet=outlet, date_from=api.day(since), date_to=api.day(until),
-                                          entity=entity, speaker=speaker, figure_kind=figure_kind,
-                                          page=page, per_page=per_page)
-    params = {"q": q, "outlet": outlet, "since": api.day(since), "until": api.day(until), "entity": entity,
-              "speaker": speaker, "figure_kind": figure_kind, "month": month, "page": page}
+    result = store.search(q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, speaker=speaker,
+                          figure_kind=figure_kind, page=page, per_page=per_page)
+    # A month stands for its own dates: links carry the month alone, so removing it removes the dates.
+    params = {"q": q, "outlet": outlet, "since": None if month else since, "until": None if month else until,
+              "entity": entity, "speaker": speaker, "figure_kind": figure_kind, "month": month, "page": page}
     return render(request, "search.html", result=result, params=params, header_query=q,
+                  form_dates=(date_from, date_to), labels=_filter_labels(store, entity, speaker),
                   href=lambda **changes: href("/search", params, **changes),
                   facet_titles=FACET_TITLES, facet_param=FACET_PARAM,
                   pager=pages_of(result["total"], page, per_page))
+
+
+def _filter_labels(store: Any, entity: str | None, speaker: str | None) -> dict[str, str]:
+    """Names to show for the entity and speaker filters, which are ids in the URL."""
+    labels = {}
+    for key, value in (("entity", entity), ("speaker", speaker)):
+        if value and re.fullmatch(api.ID_PATTERN, value):
+            found = store.get_entity(value, limit=1)
+            if found:
+                labels[key] = found["canonical"]
+    return labels
 
 
 FACET_TITLES = {"outlet": "Outlet", "month": "Month", "entity": "Entity", "speaker": "Speaker",
@@ -169,26 +182,29 @@ def entity_page(request: Request, entity_id: api.EntityId) -> HTMLResponse:
         entry = by_article.setdefault(mention["article_id"], {**mention, "forms": []})
         if mention["text"] not in entry["forms"]:
             entry["forms"].append(mention["text"])
+    undated = entity["articles"] - sum(row["count"] for row in entity["timeline"])
     return render(request, "entity.html", entity=entity, header_query="", articles=list(by_article.values()),
+                  undated=max(undated, 0),
                   chart=charts.column_chart(timeline, f"Articles mentioning {entity['canonical']} per day"))
 
 
 @router.get("/figures")
-def figures_page(request: Request, entity: api.EntityFilter = None, kind: api.Kind = None, unit: api.Unit = None,
-                 since: api.Since = None, until: api.Until = None, page: api.PageNo = 1) -> HTMLResponse:
-    api.check_range(since, until)
+def figures_page(request: Request, entity: api.EntityFilter = None, scope: api.Scope = "paragraph",
+                 kind: api.Kind = None, unit: api.Unit = None, since: api.Since = None, until: api.Until = None,
+                 page: api.PageNo = 1) -> HTMLResponse:
     store = api.store_of(request)
     per_page = 50
     filters = {"kind": kind, "unit": unit, "date_from": api.day(since), "date_to": api.day(until)}
-    found = store.list_figures(entity=entity, **filters, page=page, per_page=per_page)
-    series = store.figure_series(entity=entity, **filters)
+    found = store.list_figures(entity=entity, scope=scope, **filters, page=page, per_page=per_page)
+    series = store.figure_series(entity=entity, scope=scope, **filters)
     per_day: dict[str, float] = {}
     for point in series:
         per_day[point["period"]] = per_day.get(point["period"], 0) + point["count"]
     chart_unit = unit or _main_unit(series)
     largest = [(p["period"], p["max"]) for p in series if p["unit"] == chart_unit and p["max"] is not None]
     entity_row = store.get_entity(entity, limit=1) if entity else None
-    params = {"entity": entity, "kind": kind, "unit": unit, "since": api.day(since), "until": api.day(until)}
+    params = {"entity": entity, "scope": scope if scope != "paragraph" else None, "kind": kind, "unit": unit,
+              "since": api.day(since), "until": api.day(until)}
     return render(request, "figures.html", found=found, params=params, header_query="",
                   entity_name=entity_row["canonical"] if entity_row else None,
                   near=queries.entities_near_figures(store, **filters),
@@ -212,4 +228,4 @@ def _main_unit(series: list[Mapping[str, Any]]) -> str | None:
 def api_docs(request: Request) -> HTMLResponse:
     """The OpenAPI document as a readable page (no Swagger UI: it would come from a CDN)."""
     spec = request.app.openapi()
-    return render(request, "api_docs.html", spec=spec, header_query="", escape=escape)
+    return render(request, "api_docs.html", spec=spec, header_query="")

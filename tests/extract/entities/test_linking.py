@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import shared_path
 from warta.extract.entities.linking import display_name, name_key
 from warta.extract.entities.mentions import abbreviation_matches
 from warta.extract.entities.ner import MODEL_DIR, MODEL_FILE, load_tagger
@@ -97,3 +98,15 @@ def test_different_people_with_one_first_name_stay_apart() -> None:
     body = "Budi Santoso bertemu Budi Gunadi di Jakarta. Santoso mengatakan, Gunadi setuju."
     assert canonicals(body, "Santoso") == {"Budi Santoso"}
     assert canonicals(body, "Gunadi") == {"Budi Gunadi"}
+
+
+@needs_model
+def test_alias_linking_on_the_gold_coreference_chains() -> None:
+    """A floor under the figure in the report: gold name/title links in id-coref-news that the stage recovers."""
+    from warta.extract.entities.linking_eval import evaluate
+
+    counts = evaluate(shared_path("data", "coref", "id-coref-news", "training__data.xml"), window=12)
+    assert counts["gold_links"] > 200
+    assert counts["found"] / counts["gold_links"] >= 0.7
+    assert counts["alias_found"] / counts["alias_links"] >= 0.6
+

@@ -75,6 +75,7 @@ def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list
             first_with_key[slot] = i
 
     _link_alternative_names(tokens, mentions, clusters)
+    _link_nicknames_by_role(mentions, keys, local, clusters)
     _link_parts_of_person_names(mentions, keys, clusters)
     _link_parts_of_organisation_names(mentions, keys, clusters)
 
@@ -92,6 +93,23 @@ def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: C
             j = by_first[after + 1]
             if mentions[j].label == "PER":
                 clusters.union(i, j)
+
+
+def _link_nicknames_by_role(mentions: list[Mention], keys: list[tuple[str, ...]], local: dict[str, str],
+                            clusters: Clusters) -> None:
+    """"Wamenaker Noel" and "Wakil Menteri Ketenagakerjaan (Wamenaker) Immanuel Ebenezer": a one-word name
+    given the same office as one full name in the article is that person."""
+    full_names: dict[str, set[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and m.role and len(keys[i]) >= 2:
+            full_names.setdefault(role_key(m.role, local), set()).add(i)
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or not m.role or len(keys[i]) != 1:
+            continue
+        role = role_key(m.role, local)
+        holders = full_names.get(role, set())
+        if len(role.split()) >= 2 and len({keys[j] for j in holders}) == 1:
+            clusters.union(i, next(iter(holders)))
 
 
 def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: Clusters) -> None:
@@ -137,7 +155,10 @@ def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) 
         if not name:
             continue
         is_acronym = name.isupper() and " " not in name
-        score = (not is_acronym, m.defines is not None, len(name.split()), len(name), -m.first)
+        # an organisation's spelled-out form beats a longer variant ("Badan Pusat Statistik" over "BPS Provinsi
+        # DKI Jakarta"); a person's longest name wins
+        defines = m.defines is not None and m.label != "PER"
+        score = (not is_acronym, defines, len(name.split()), len(name), -m.first)
         if m.cluster not in best or score > best[m.cluster][0]:
             best[m.cluster] = (score, name)
     return {cluster: name for cluster, (_, name) in best.items()}
@@ -176,7 +197,8 @@ def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int,
         else:
             surface = tokens.text(m.first, m.last)
             candidates = [surface] if " " not in surface else []
-            if len(parts) >= 2 and all(w.casefold() in COMPANY_ARMS or is_org_tail(w) for w in parts[1:]):
+            if len(parts) >= 2 and not is_org_head(parts[0]) \
+                    and all(w.casefold() in COMPANY_ARMS or is_org_tail(w) for w in parts[1:]):
                 candidates.append(parts[0])
         for word in candidates:
             owners.setdefault(word, set()).add(m.cluster)
@@ -207,7 +229,7 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
     added = []
     i = 0
     while i < len(words):
-        if i in person_tokens or i in role_tokens or not is_title(words[i]):
+        if i in person_tokens or i in role_tokens or not is_title(words[i]) or _inside_a_name(tokens, i):
             i += 1
             continue
         j = i
@@ -216,28 +238,45 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
                 and (is_capitalised(words[j + 1]) or is_title(words[j + 1]) or ORDINAL.match(words[j + 1])):
             j += 1
         match = _person_with_role(tokens, i, j, local, people)
+        name_first = next((k for k in range(i + 1, j + 1) if is_name_word(words[k])), None)
+        if match is None and name_first is not None:
+            # "Wamenaker Noel": the title names the person, and the name after it is theirs
+            match = _person_with_role(tokens, i, name_first - 1, local, people)
+            if match is not None:
+                added.append(Mention(name_first, j, "PER", kind="short", cluster=match[1]))
         if match is not None:
             last, cluster = match
             added.append(Mention(i, last, "PER", kind="role_noun", cluster=cluster))
-            i = last + 1
+            i = j + 1
         else:
             i += 1
     return added
 
 
+def _inside_a_name(tokens: Tokens, i: int) -> bool:
+    """"Kantor Presiden", "Istana Presiden": the title is part of a capitalised name, not a reference."""
+    if i == 0 or not tokens.joined(i - 1, i) or tokens.sentence_initial(i):
+        return False
+    previous = tokens.texts[i - 1]
+    return is_capitalised(previous) and not is_title(previous)
+
+
 def _person_with_role(tokens: Tokens, first: int, last: int, local: dict[str, str],
                       people: dict[str, set[int]]) -> tuple[int, int] | None:
-    """The longest phrase first..k (k <= last) whose role key names exactly one person, and that person."""
-    for k in range(last, first - 1, -1):
-        key = role_key(tokens.text(first, k), local)
-        if not key:
-            continue
-        owners: set[int] = set()
-        for role, clusters in people.items():
-            if role == key or (len(key.split()) >= 2 and role.startswith(key + " ")):
-                owners |= clusters
-        if len(owners) == 1:
-            return k, next(iter(owners))
+    """The one person whose role the whole phrase first..last names ("Menkeu", "menko Perekonomian"), if any.
+
+    A phrase of two or more words may also name the start of a longer role ("menko Perekonomian" for
+    "Menteri Koordinator Perekonomian Indonesia"); a single word must match the role exactly.
+    """
+    key = role_key(tokens.text(first, last), local)
+    if not key:
+        return None
+    owners: set[int] = set()
+    for role, clusters in people.items():
+        if role == key or (last > first and role.startswith(key + " ")):
+            owners |= clusters
+    if len(owners) == 1:
+        return last, next(iter(owners))
     return _leader_of(tokens, first, last, local, people)
 
 

@@ -12,13 +12,11 @@ import re
 from dataclasses import dataclass
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, common_words, expand_office, expand_office_key, generic_institutions, is_honorific, is_title, nickname_honorifics,
-    not_names, office_acronyms, org_words, place_acronyms,
+    CONNECTORS, common_words, expand_office, expand_office_key, generic_institutions, is_honorific, is_title,
+    nickname_honorifics, not_names, org_words, place_acronyms,
 )
 from warta.extract.entities.ner import Span, tokenize
 
-LABELS = ("PER", "ORG", "LOC")
-OPENING_PUNCTUATION = frozenset("\"'“‘(")
 MAX_NAME_WORDS = 5
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
@@ -31,7 +29,7 @@ class Mention:
     first: int                  # token indices, inclusive
     last: int
     label: str
-    kind: str = "name"          # name | abbreviation | short | role_noun
+    kind: str = "name"          # name | abbreviation | heading | short | role_noun | guess
     role: str | None = None
     defines: str | None = None  # the abbreviation this long form introduces in parentheses
     cluster: int = -1
@@ -46,6 +44,7 @@ class Tokens:
         self.texts = [t for t, _, _ in items]
         self.starts = [s for _, s, _ in items]
         self.ends = [e for _, _, e in items]
+        self.headings = self.find_headings(body)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -62,6 +61,23 @@ class Tokens:
     def joined(self, first: int, last: int) -> bool:
         """Whether token `last` follows token `first` on the same line (no paragraph break between)."""
         return "\n" not in self.body[self.ends[first]:self.starts[last]]
+
+    def in_heading(self, i: int) -> bool:
+        """Inside a Title Case subheading ("Upaya Pemprov DKI Jakarta Atasi Kemiskinan"), where case says little."""
+        return any(start <= self.starts[i] < end for start, end in self.headings)
+
+    @staticmethod
+    def find_headings(body: str) -> list[tuple[int, int]]:
+        spans = []
+        offset = 0
+        for line in body.split("\n"):
+            words = line.split()
+            if 2 <= len(words) <= 12 and not line.rstrip().endswith((".", "?", "!", ":", '"', "”")):
+                capitalised = sum(1 for w in words if w[:1].isupper())
+                if capitalised / len(words) >= 0.6:
+                    spans.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        return spans
 
     def sentence_initial(self, i: int) -> bool:
         """First token of a paragraph or sentence, or right after an opening quote."""
@@ -87,7 +103,7 @@ def is_org_head(word: str) -> bool:
     key = word.casefold()
     if org_words().get(key) == "head":
         return True
-    full = office_acronyms().get(key)
+    full = expand_office_key(key)
     return full is not None and org_words().get(full.split()[0].casefold()) == "head"
 
 
@@ -134,6 +150,9 @@ class MentionFinder:
             first, last = self.tokens.covering(span.start, span.end)
             if first <= last:
                 mentions.extend(self.repair(first, last, span.label))
+        for m in mentions:
+            if self.tokens.in_heading(m.first):
+                m.kind = "heading"   # linked like any mention, but never the source of a canonical name
         return mentions
 
     def repair(self, first: int, last: int, label: str) -> list[Mention]:
@@ -146,6 +165,8 @@ class MentionFinder:
         while last >= first and not (is_capitalised(words[last]) or words[last][:1].isdigit()
                                      or (words[last] == ")" and "(" in words[first:last])):
             last -= 1
+        if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
+            label = "ORG"   # "Kementerian Imipas" read as a person
         if label == "PER":
             while first <= last and (is_title(words[first]) or is_honorific(words[first])
                                      or words[first].casefold() in common_words()):
@@ -177,9 +198,13 @@ class MentionFinder:
         known = {self.tokens.text(m.first, m.last) for m in mentions}
         organisation_openers = {words[m.first] for m in mentions if m.label == "ORG" and m.last > m.first}
         non_person_words = {words[m.first] for m in mentions if m.label != "PER" and m.first == m.last}
+        non_person_inner = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)
+                            if is_capitalised(words[i])} - person_words_outside(mentions, words)
         result = []
         for m in mentions:
             if m.label == "PER":
+                while m.last - m.first >= 2 and words[m.first] in non_person_inner:
+                    m.first += 1   # "Imipas Agus Andrianto" where the article also writes "Kementerian Imipas"
                 if m.first == m.last and words[m.first] in organisation_openers:
                     m.label = "ORG"   # "Cetaphil" beside "Cetaphil Indonesia"
                 if not self.has_other_org_mentions(m, mentions):
@@ -225,12 +250,14 @@ class MentionFinder:
         person ("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki"); a second name after "atau" ("... atau Noel")."""
         words = self.words
         covered = self.covered(mentions)
+        organisation_words = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)}
         starts = {m.first: m for m in mentions}
         added = []
         for m in mentions:
             if m.label != "PER":
                 continue
             while m.first - 1 >= 0 and m.first - 1 not in covered and is_name_word(words[m.first - 1]) \
+                    and words[m.first - 1] not in organisation_words \
                     and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):
                 m.first -= 1
                 covered.add(m.first)
@@ -258,7 +285,8 @@ class MentionFinder:
                 result.append(m)
                 continue
             start = self.office_words_before(m.first, covered)
-            previous = next((r for r in reversed(result) if r.last == m.first - 1), None)
+            gap = 3 if m.first >= 3 and self.words[m.first - 1] == ")" and self.words[m.first - 3] == "(" else 0
+            previous = next((r for r in reversed(result) if r.last == m.first - 1 - gap), None)
             if previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first):
                 result.remove(previous)
                 result.append(Mention(previous.first, m.last, "ORG"))
@@ -322,6 +350,10 @@ class MentionFinder:
             label = self.label_of(long_first, i - 1, mentions)
             if label is None:
                 continue
+            if label == "PER" and long_first > 0 and is_title(words[long_first - 1]):
+                # "Menteri Imigrasi dan Pemasyarakatan (Imipas) Agus": a portfolio, however the model read it
+                mentions = [m for m in mentions if not (m.label == "PER" and long_first <= m.first and m.last <= i + 2)]
+                continue
             if expand_office_key(inner.casefold()) is None:
                 self.local_acronyms[inner] = long_text   # the office table already knows "Kominfo"
             added.append(Mention(long_first, i - 1, label, defines=inner))
@@ -377,7 +409,8 @@ class MentionFinder:
         for m in mentions:
             after = m.last + 1
             if m.label == "ORG" and after < len(words) and after not in covered and self.tokens.joined(m.last, after) \
-                    and is_capitalised(words[after]) and LETTERS.fullmatch(words[after]) \
+                    and not self.tokens.in_heading(after) \
+                    and is_capitalised(words[after]) and LETTERS.fullmatch(words[after]) and not words[after].endswith(".") \
                     and not is_title(words[after]) and not is_honorific(words[after]) \
                     and words[after].casefold() not in not_names():
                 m.last = after
@@ -465,7 +498,7 @@ class MentionFinder:
         i = 1
         while i < len(words):
             if i in covered or not self.guessable(i) or not words[i - 1].islower() or not self.tokens.joined(i - 1, i) \
-                    or self.in_single_quotes(i):
+                    or self.in_single_quotes(i) or self.tokens.in_heading(i):
                 i += 1
                 continue
             j = i
@@ -520,7 +553,25 @@ class MentionFinder:
         mentions = self.extend_organisations(mentions)
         mentions = self.without_generic(mentions)
         mentions = self.names_after_titles(mentions)
+        mentions = self.headings_trimmed(mentions)
         return self.without_overlaps(mentions)
+
+    def headings_trimmed(self, mentions: list[Mention]) -> list[Mention]:
+        """A subheading mention that runs past a name the body spells elsewhere is cut back to that name."""
+        known = {tuple(self.words[m.first:m.last + 1]) for m in mentions if m.kind != "heading"}
+        for m in mentions:
+            if m.kind != "heading":
+                continue
+            for last in range(m.last, m.first - 1, -1):
+                if tuple(self.words[m.first:last + 1]) in known:
+                    m.last = last
+                    break
+        return mentions
+
+
+def person_words_outside(mentions: list[Mention], words: list[str]) -> set[str]:
+    """Words that some person mention of two or more words ends with or holds after its first word."""
+    return {words[i] for m in mentions if m.label == "PER" for i in range(m.first + 1, m.last + 1)}
 
 
 def person_key_words(text: str) -> list[str]:

@@ -13,7 +13,6 @@ from pathlib import Path
 from warta.extract.entities.clusters import load_clusters
 from warta.extract.entities.conll import bio_spans
 from warta.extract.entities.features import FeatureExtractor, Gazetteer
-from warta.extract.entities.org_names import apply_org_rules
 
 MODEL_DIR = Path(__file__).with_name("model")
 MODEL_FILE = "ner.crfsuite"
@@ -103,11 +102,10 @@ class Tagger:
         return list(self._crf.tag(self.features.sentence(tokens)))
 
     def find_spans(self, text: str) -> list[Span]:
-        """Entity mentions in text, with character offsets; organisation names follow warta's rules."""
+        """Entity mentions in text, with character offsets (the model's own; mentions.py repairs them)."""
         spans = []
         for sentence in split_sentences(text, tokenize(text)):
-            tokens = [token for token, _, _ in sentence]
-            tags = apply_org_rules(tokens, self.tag(tokens))
+            tags = self.tag([token for token, _, _ in sentence])
             for first, last, label in bio_spans(tags):
                 start, end = sentence[first][1], sentence[last - 1][2]
                 spans.append(Span(start, end, label, text[start:end]))

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from warta.extract.entities.clusters import build_clusters, save_clusters
 from warta.extract.entities.conll import LABELS, Sentence, bio_spans, read_conll
-from warta.extract.entities.ner import Tagger, load_tagger
-from warta.extract.entities.train import default_train_files, read_sentences, shared_dir, train_model
+from warta.extract.entities.ner import CLUSTERS_FILE, Tagger, load_tagger
+from warta.extract.entities.train import default_train_files, news_sentences, read_sentences, shared_dir, train_model
 
 
 @dataclass
@@ -92,16 +93,24 @@ def cross_validate_nerui(folds: Iterable[int] = range(1, 6), extra: bool = True)
     nerui = shared_dir() / "data" / "ner" / "indolem-nerui"
     others = [p for p in default_train_files() if p.parent != nerui] if extra else []
     f1s = []
-    for fold in folds:
-        test = read_conll(nerui / f"test.0{fold}.tsv")
-        train = read_sentences([nerui / f"train.0{fold}.tsv", nerui / f"dev.0{fold}.tsv", *others])
-        with tempfile.TemporaryDirectory() as model_dir:
-            train_model(_without(train, test), model_dir)
-            scores, _ = evaluate(test, Tagger(model_dir))
-        f1s.append(scores.prf()[2])
-        print(f"fold {fold}: " + " | ".join(scores.lines()[1:]), flush=True)
+    with tempfile.TemporaryDirectory() as shared_clusters:
+        # the word clusters see no NER-UI text at all, so one set serves every fold
+        clusters = Path(shared_clusters) / CLUSTERS_FILE
+        save_clusters(build_clusters(news_sentences() + [s.tokens for s in read_sentences(others)]), clusters)
+        for fold in folds:
+            f1s.append(_score_fold(nerui, fold, others, clusters))
     print(f"NER-UI {len(f1s)}-fold mean F1 {sum(f1s) / len(f1s):.3f}  folds {' '.join(f'{f:.3f}' for f in f1s)}")
     return f1s
+
+
+def _score_fold(nerui: Path, fold: int, others: list[Path], clusters: Path) -> float:
+    test = read_conll(nerui / f"test.0{fold}.tsv")
+    train = read_sentences([nerui / f"train.0{fold}.tsv", nerui / f"dev.0{fold}.tsv", *others])
+    with tempfile.TemporaryDirectory() as model_dir:
+        train_model(_without(train, test), model_dir, clusters_from=clusters)
+        scores, _ = evaluate(test, Tagger(model_dir))
+    print(f"fold {fold}: " + " | ".join(scores.lines()[1:]), flush=True)
+    return scores.prf()[2]
 
 
 def heldout_nerp_nergrit(every: int = 10) -> dict[str, float]:

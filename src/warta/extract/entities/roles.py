@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from warta.extract.entities.lexicon import CONNECTORS, is_honorific, is_title
+from warta.extract.entities.lexicon import CONNECTORS, honorifics, is_honorific, is_title
 from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised
 
 LISTING = frozenset({"dan", "serta", "&", "and"})
@@ -25,7 +25,7 @@ def role_before(tokens: Tokens, first: int, blocked: set[int]) -> tuple[int, int
     """Token range of the role phrase ending right before the name starting at token `first`."""
     words = tokens.texts
     j = first - 1
-    while j >= 0 and is_honorific(words[j]) and tokens.joined(j, j + 1):
+    while j >= 0 and is_honorific(words[j]) and tokens.joined(j, j + 1) and not _service_after_title(words, j):
         j -= 1
     if j >= 0 and words[j] == ",":
         j -= 1
@@ -48,9 +48,13 @@ def role_before(tokens: Tokens, first: int, blocked: set[int]) -> tuple[int, int
             k -= 1
         else:
             break
-    start = next((i for i in range(k + 1, end + 1) if is_title(words[i])), None)
-    if start is None:
+    # a title right after a capitalised word is part of a name: "Keputusan Presiden", "Kantor Presiden"
+    titles = [i for i in range(k + 1, end + 1) if is_title(words[i]) and (
+        i == k + 1 or is_title(words[i - 1]) or not is_capitalised(words[i - 1]) or tokens.sentence_initial(i - 1))]
+    if not titles:
         return None
+    # "pimpinan Presiden Prabowo": a lower-case title word before a capitalised one is ordinary prose
+    start = next((i for i in titles if is_capitalised(words[i])), titles[0])
     while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
         end -= 1
     return start, end
@@ -111,6 +115,11 @@ def role_key(role: str, local: dict[str, str] | None = None) -> str:
     without_parens = re.sub(r"\([^)]*\)", " ", role)
     words = [w for w in expand_words(without_parens, local or {}) if not ORDINAL.match(w) and w not in {",", "."}]
     return " ".join(words)
+
+
+def _service_after_title(words: list[str], j: int) -> bool:
+    """"Panglima TNI Jenderal Agus": TNI belongs to the title; in "Mayjen TNI Kristomei" it follows a rank."""
+    return honorifics().get(words[j].casefold().rstrip(".")) == "service" and not (j > 0 and is_honorific(words[j - 1]))
 
 
 def _matching_open(words: list[str], close: int) -> int | None:

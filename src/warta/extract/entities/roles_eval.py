@@ -1,0 +1,81 @@
+"""Score roles against the detik corpus's stakeholder strings (silver: "Menteri Lingkungan Hidup Hanif Faisol Nurofiq").
+
+    .venv/bin/python -m warta.extract.entities.roles_eval [articles.csv] [--limit N]
+
+Each stakeholder string that occurs verbatim in its article and ends with a person's
+canonical name (two words or more) is a check: the role the stage gives that person
+must equal the rest of the string without trailing honorifics and ranks
+("Kapolri Jenderal Listyo Sigit Prabowo" -> "Kapolri").
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from warta.extract.entities.lexicon import honorifics
+from warta.extract.entities.ner import load_tagger
+from warta.extract.entities.stage import extract_entities
+
+DEFAULT_CSV = Path(__file__).resolve().parents[4].parent / "shared/data/news/detik-2025/articles.csv"
+
+
+def expected_role(stakeholder: str, name: str) -> str:
+    """The stakeholder string before the name, without the honorifics and ranks written just before it."""
+    words = stakeholder[: -len(name)].strip().rstrip(",").split()
+    while words and honorifics().get(words[-1].casefold().rstrip(".")) in {"honorific", "rank", "academic"} \
+            or (len(words) >= 2 and honorifics().get(words[-1].casefold()) == "service"
+                and words[-2].casefold().rstrip(".") in honorifics()):
+        words.pop()
+    return " ".join(words)
+
+
+def evaluate(path: Path, limit: int) -> tuple[int, int, list[tuple[str, list[str]]]]:
+    tagger = load_tagger()
+    csv.field_size_limit(10**8)
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [row for row, _ in zip(csv.DictReader(f), range(limit))]
+    checks = correct = 0
+    wrong: list[tuple[str, list[str]]] = []
+    for row in rows:
+        body = "\n\n".join(line.strip() for line in row["isi_berita"].split("\n") if line.strip())
+        try:
+            stakeholders = [s for group in json.loads(row["entity"]).values() for s in group]
+        except (json.JSONDecodeError, AttributeError):
+            continue
+        roles: dict[str, set[str]] = defaultdict(set)
+        for entity in extract_entities(body, tagger):
+            if entity["label"] == "PER":
+                roles[entity["canonical"]].add(entity["role"] or "")
+        for stakeholder in stakeholders:
+            if stakeholder not in body:
+                continue
+            name = next((c for c in roles if len(c.split()) >= 2 and stakeholder.endswith(" " + c)), None)
+            want = expected_role(stakeholder, name) if name else ""
+            if not want:
+                continue
+            checks += 1
+            if want in roles[name]:
+                correct += 1
+            else:
+                wrong.append((stakeholder, sorted(r for r in roles[name] if r)))
+    return checks, correct, wrong
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("csv", nargs="?", default=str(DEFAULT_CSV))
+    parser.add_argument("--limit", type=int, default=600)
+    parser.add_argument("--show", action="store_true", help="print the checks that fail")
+    args = parser.parse_args(argv)
+    checks, correct, wrong = evaluate(Path(args.csv), args.limit)
+    if args.show:
+        for stakeholder, got in wrong:
+            print(f"  {stakeholder!r}: got {got}")
+    print(f"role accuracy {correct / max(1, checks):.3f} ({correct}/{checks} stakeholder 'ROLE NAME' strings)")
+
+
+if __name__ == "__main__":
+    main()
