@@ -78,11 +78,12 @@ def end_to_end(path: Path, db: str) -> dict:
     from warta.pipeline import default_pipeline
     from warta.store import Store
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = RunReport(stderr=open(os.devnull, "w"))
     with Store(db) as store:
         counts = store.add_articles(default_pipeline().run(read_paths([str(path)], report), report))
-    return {"seconds": time.perf_counter() - start, "articles": counts.written + counts.unchanged + counts.duplicates}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+            "articles": counts.written + counts.unchanged + counts.duplicates}
 
 
 def pipeline_only(path: Path, out_path: Path) -> dict:
@@ -91,11 +92,11 @@ def pipeline_only(path: Path, out_path: Path) -> dict:
     from warta.ingest import read_paths
     from warta.pipeline import default_pipeline
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = RunReport(stderr=open(os.devnull, "w"))
     with open(out_path, "w", encoding="utf-8") as out:
         write_jsonl(default_pipeline().run(read_paths([str(path)], report), report), out, report)
-    return {"seconds": time.perf_counter() - start, "articles": report.written}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "articles": report.written}
 
 
 def replicas(docs: list[Article], n: int) -> Iterator[Article]:
@@ -109,15 +110,15 @@ def replicas(docs: list[Article], n: int) -> Iterator[Article]:
 def store_rate(docs: list[Article], n: int, db: str) -> dict:
     from warta.store import Store
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
         counts = store.add_articles(replicas(docs, n), batch_size=500)
-    return {"seconds": time.perf_counter() - start, "articles": counts.added}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "articles": counts.added}
 
 
 def sqlite_peer(docs: list[Article], n: int, db: str) -> dict:
     """Plain sqlite3: the same article rows and an FTS5 row of the raw text, 500 per transaction."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -142,7 +143,7 @@ def sqlite_peer(docs: list[Article], n: int, db: str) -> dict:
     if batch:
         flush()
     conn.close()
-    return {"seconds": time.perf_counter() - start, "articles": n}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "articles": n}
 
 
 def make_queries(docs: list[Article], count: int, seed: int = 7) -> list[dict]:
@@ -175,9 +176,12 @@ def make_queries(docs: list[Article], count: int, seed: int = 7) -> list[dict]:
     return queries
 
 
-def percentiles(ms: list[float]) -> dict:
-    cuts = statistics.quantiles(ms, n=100, method="inclusive")
-    return {"p50_ms": statistics.median(ms), "p95_ms": cuts[94], "max_ms": max(ms)}
+def percentiles(ms: list[float], cpu_ms: list[float]) -> dict:
+    def p95(values: list[float]) -> float:
+        return statistics.quantiles(values, n=100, method="inclusive")[94]
+
+    return {"p50_ms": statistics.median(ms), "p95_ms": p95(ms), "max_ms": max(ms),
+            "cpu_p50_ms": statistics.median(cpu_ms), "cpu_p95_ms": p95(cpu_ms)}
 
 
 def search_latency(db: str, queries: list[dict]) -> dict:
@@ -185,13 +189,14 @@ def search_latency(db: str, queries: list[dict]) -> dict:
 
     with Store(db) as store:
         store.search(queries[0]["q"])  # warm the stemmer and the page cache once
-        ms, totals = [], []
+        ms, cpu_ms, totals = [], [], []
         for query in queries:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             result = store.search(query["q"], outlet=query.get("outlet"))
             ms.append((time.perf_counter() - start) * 1000)
+            cpu_ms.append((time.process_time() - cpu) * 1000)
             totals.append(result["total"])
-    return percentiles(ms) | {"mean_hits": statistics.mean(totals)}
+    return percentiles(ms, cpu_ms) | {"mean_hits": statistics.mean(totals)}
 
 
 def fts5_peer(db: str, queries: list[dict]) -> dict:
@@ -201,14 +206,31 @@ def fts5_peer(db: str, queries: list[dict]) -> dict:
     conn = sqlite3.connect(db)
     expressions = [parse_query(q["q"]).fts5() for q in queries]
     conn.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT 1", (expressions[0],)).fetchall()
-    ms = []
+    ms, cpu_ms = [], []
     for expression in expressions:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         conn.execute("SELECT rowid, bm25(article_fts) FROM article_fts WHERE article_fts MATCH ? "
                      "ORDER BY bm25(article_fts) LIMIT 10", (expression,)).fetchall()
         ms.append((time.perf_counter() - start) * 1000)
+        cpu_ms.append((time.process_time() - cpu) * 1000)
     conn.close()
-    return percentiles(ms)
+    return percentiles(ms, cpu_ms)
+
+
+def rate_text(run: dict) -> str:
+    return (f"{run['articles'] / run['seconds']:,.0f} articles/s wall ({run['seconds']:.1f} s), "
+            f"{run['articles'] / run['cpu']:,.0f} per CPU-second")
+
+
+def ratio_text(ours: dict, peer: dict) -> str:
+    return (f"{(ours['articles'] / ours['seconds']) / (peer['articles'] / peer['seconds']):.2f}x speed wall, "
+            f"{(ours['articles'] / ours['cpu']) / (peer['articles'] / peer['cpu']):.2f}x CPU, "
+            f"{ours['peak_mb'] / peer['peak_mb']:.2f}x memory")
+
+
+def latency_text(run: dict) -> str:
+    return (f"p50 {run['p50_ms']:.1f} ms, p95 {run['p95_ms']:.1f} ms wall (max {run['max_ms']:.0f}); "
+            f"CPU p50 {run['cpu_p50_ms']:.1f} ms, p95 {run['cpu_p95_ms']:.1f} ms")
 
 
 def main() -> None:
@@ -226,32 +248,30 @@ def main() -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work / name}{suffix}").unlink(missing_ok=True)
 
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start "
+          "(wall figures suffer from other load; CPU figures do not)")
     e2e = in_child(lambda: end_to_end(args.corpus, str(work / "e2e.db")))
     peer = in_child(lambda: pipeline_only(args.corpus, work / "records.jsonl"))
-    rate, peer_rate = e2e["articles"] / e2e["seconds"], peer["articles"] / peer["seconds"]
-    print(f"end to end (read + pipeline + store), {e2e['articles']} detik articles: {rate:,.0f} articles/s, "
-          f"peak {e2e['peak_mb']:.0f} MB | peer `warta process` to JSON Lines: {peer_rate:,.0f} articles/s, "
-          f"peak {peer['peak_mb']:.0f} MB | ratio {rate / peer_rate:.2f}x speed, "
-          f"{e2e['peak_mb'] / peer['peak_mb']:.2f}x memory (target >= 300 articles/s)")
+    print(f"end to end (read + pipeline + store), {e2e['articles']} detik articles: {rate_text(e2e)}, "
+          f"peak {e2e['peak_mb']:.0f} MB | peer `warta process` to JSON Lines: {rate_text(peer)}, "
+          f"peak {peer['peak_mb']:.0f} MB | ratio {ratio_text(e2e, peer)} (target >= 300 articles/s)")
 
     docs = load_records(work / "records.jsonl")
     print(f"processed records loaded in the parent: {len(docs)} distinct articles, base RSS {rss_mb():.0f} MB")
     ours = in_child(lambda: store_rate(docs, args.n, str(work / "store.db")))
     plain = in_child(lambda: sqlite_peer(docs, args.n, str(work / "peer.db")))
-    rate, peer_rate = ours["articles"] / ours["seconds"], plain["articles"] / plain["seconds"]
     size = sum(p.stat().st_size for p in work.glob("store.db*")) / 2**20
-    print(f"store only, {args.n:,} replicated articles: {rate:,.0f} articles/s ({ours['seconds']:.1f} s, "
-          f"{size:.0f} MB on disk), peak {ours['peak_mb']:.0f} MB | peer plain sqlite3 executemany + FTS5: "
-          f"{peer_rate:,.0f} articles/s, peak {plain['peak_mb']:.0f} MB | ratio {rate / peer_rate:.2f}x speed, "
-          f"{ours['peak_mb'] / plain['peak_mb']:.2f}x memory")
+    print(f"store only, {args.n:,} replicated articles: {rate_text(ours)} ({size:.0f} MB on disk), "
+          f"peak {ours['peak_mb']:.0f} MB | peer plain sqlite3 executemany + FTS5: {rate_text(plain)}, "
+          f"peak {plain['peak_mb']:.0f} MB | ratio {ratio_text(ours, plain)}")
 
     queries = make_queries(docs, args.queries)
     search = in_child(lambda: search_latency(str(work / "store.db"), queries))
     bare = in_child(lambda: fts5_peer(str(work / "store.db"), queries))
     print(f"search on {args.n:,} articles, {len(queries)} queries (facets + snippets, mean {search['mean_hits']:,.0f} "
-          f"hits): p50 {search['p50_ms']:.1f} ms, p95 {search['p95_ms']:.1f} ms, max {search['max_ms']:.0f} ms, "
-          f"peak {search['peak_mb']:.0f} MB | peer plain FTS5 bm25 top 10: p50 {bare['p50_ms']:.1f} ms, "
-          f"p95 {bare['p95_ms']:.1f} ms, peak {bare['peak_mb']:.0f} MB | ratio p95 {search['p95_ms'] / bare['p95_ms']:.1f}x, "
+          f"hits): {latency_text(search)}, peak {search['peak_mb']:.0f} MB | peer plain FTS5 bm25 top 10: "
+          f"{latency_text(bare)}, peak {bare['peak_mb']:.0f} MB | ratio p95 {search['p95_ms'] / bare['p95_ms']:.1f}x wall, "
+          f"{search['cpu_p95_ms'] / max(bare['cpu_p95_ms'], 1e-3):.1f}x CPU, "
           f"{search['peak_mb'] / bare['peak_mb']:.2f}x memory (target p95 <= 50 ms)")
     if args.dir is None:
         for path in work.iterdir():

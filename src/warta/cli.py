@@ -28,6 +28,8 @@ EVAL_COMMANDS: dict[str, str] = {
     "ner": "warta.extract.entities.commands:eval_ner",
     "quotes": "warta.extract.quotes_eval:eval_quotes",
     "dates": "warta.extract.dates_eval:eval_dates",
+    "linking": "warta.cli:eval_linking",
+    "roles": "warta.cli:eval_roles",
 }
 
 
@@ -62,3 +64,21 @@ def train() -> None:
 @click.group("eval", cls=LazyGroup, lazy=EVAL_COMMANDS)
 def evaluate() -> None:
     """Score a stage on gold data."""
+
+
+def argparse_command(name: str, module: str, help: str) -> click.Command:
+    """A click command that hands its arguments to an evaluation module's argparse `main`."""
+
+    @click.command(name, help=help, add_help_option=False,
+                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+    @click.pass_context
+    def command(ctx: click.Context) -> None:
+        importlib.import_module(module).main(ctx.args)
+
+    return command
+
+
+eval_linking = argparse_command("linking", "warta.extract.entities.linking_eval",
+                                "Alias linking against the id-coref-news gold chains (--help for options).")
+eval_roles = argparse_command("roles", "warta.extract.entities.roles_eval",
+                              "Roles against the detik stakeholder strings (--help for options).")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from warta.clean.stage import CleanStage
@@ -22,7 +23,5 @@ def detik_articles(path: Path) -> list[Article]:
 
 
 def clean(docs: list[Article], **config) -> tuple[list[Article], RunReport]:
-    import io
-
     report = RunReport(stderr=io.StringIO())
     return list(CleanStage(**config).run(docs, report)), report

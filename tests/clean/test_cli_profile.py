@@ -1,4 +1,4 @@
-"""`warta process` builds the corpus profile in a first pass when it reads more than one document."""
+"""`warta process`: the engine's first pass builds the cleaner's corpus profile over all the inputs."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,6 @@ import json
 from click.testing import CliRunner
 
 from warta.cli import main
-from warta.clean import corpus_profile
 
 OTHER_TITLE = "Harga Cabai Rawit Melonjak Jelang Akhir Tahun"
 
@@ -33,7 +32,9 @@ def test_other_articles_title_is_noise_across_files(tmp_path):
     assert OTHER_TITLE not in flood["body"]
 
 
-def test_a_single_document_needs_no_profile(tmp_path):
+def test_a_single_document_is_cleaned_alone(tmp_path):
     files = write_dumps(tmp_path)
-    assert corpus_profile(files[:1]) is None
-    assert corpus_profile(files)["docs"] == {"": 2}
+    result = CliRunner().invoke(main, ["process", files[1], "--workers", "1", "--no-dedup"])
+    assert result.exit_code == 0, result.output
+    flood = json.loads(next(l for l in result.stdout.splitlines() if l.startswith("{")))
+    assert OTHER_TITLE in flood["body"] and flood["related"] == []

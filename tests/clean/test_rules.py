@@ -62,6 +62,8 @@ def test_every_table_row_is_well_formed():
     ("Tags: banjir, jakarta", "tag"),
     ("17Shares / Facebook Twitter Google+ Email Copy Link", "share"),
     ("(Foto: dok. Humas)", "image_credit"),
+    ('"Detik Sore, Nggak Cuma Hore-hore!"', "promo"),
+    ("Saksikan LiveDetikpagi:", "promo"),
 ])
 def test_noise_lines_are_labelled(line, kind):
     [doc], _ = clean([article([PROSE, line, PROSE + " Lagi."])])
@@ -156,3 +158,41 @@ def test_published_comes_from_the_article_head_or_body_never_from_a_card():
 def test_body_date_needs_a_weekday():
     assert date_in_body(["Pada (30/12/2014) terjadi."]) is None
     assert date_in_body(["Rabu, 4 November 2015, acara digelar."]) == "2015-11-04"
+
+
+VIVA_DUMP = """
+Menteri Perindustrian Agus Gumiwang.
+Sumber :
+  • VIVA/Muhamad Solihin
+
+VIVA – Pemerintah menyiapkan insentif bagi pembeli mobil listrik mulai tahun depan. Kebijakan itu diharapkan mendorong penjualan kendaraan ramah lingkungan di dalam negeri.
+
+Harga Minyak Dunia Anjlok, Rupiah Menguat Tipis
+
+"Kami ingin industri otomotif nasional ikut bertransformasi. Insentif ini bagian dari peta jalan kendaraan listrik," kata Agus di Jakarta.
+
+Apa Kabar Proyek Baterai Listrik di Morowali?
+
+Sebelumnya, sejumlah produsen telah menyatakan minat membangun pabrik di Indonesia.
+
+Ilustrasi pabrik baterai.
+Investasi Baterai Kendaraan Listrik Capai Rp50 Triliun
+Pemerintah mencatat investasi di sektor baterai terus meningkat sepanjang tahun ini.
+img_title
+VIVA.co.id
+12 Juni 2022
+Penjualan Mobil Listrik Naik Dua Kali Lipat
+img_title
+VIVA.co.id
+3 Juni 2022"""
+
+
+def test_viva_dump_with_two_trailing_cards():
+    [doc], _ = clean([Article(source="viva", title="Pemerintah Siapkan Insentif Mobil Listrik", raw=VIVA_DUMP)])
+    assert doc.outlet == "VIVA.co.id" and doc.dateline == "VIVA –" and doc.published is None
+    assert len(doc.paragraphs) == 3 and doc.paragraphs[0].startswith("Pemerintah menyiapkan insentif")
+    assert [r["title"] for r in doc.related] == [
+        "Harga Minyak Dunia Anjlok, Rupiah Menguat Tipis", "Apa Kabar Proyek Baterai Listrik di Morowali?",
+        "Investasi Baterai Kendaraan Listrik Capai Rp50 Triliun", "Penjualan Mobil Listrik Naik Dua Kali Lipat"]
+    assert doc.images == [{"caption": "Menteri Perindustrian Agus Gumiwang.", "credit": "VIVA/Muhamad Solihin"}]
+    assert sum(n["kind"] == "related_card" for n in doc.noise) == 10

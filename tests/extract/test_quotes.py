@@ -310,3 +310,26 @@ def test_quote_continuing_after_the_attribution_sentence() -> None:
 def test_a_quoted_title_after_an_attribution_in_another_paragraph_is_not_a_quote() -> None:
     body = "\"Stok beras aman,\" kata Budi Santoso.\n\nIa menonton film \"Laskar Pelangi\" kemarin."
     assert len(extract_quotes(body, person(body, "Budi Santoso"))) == 1
+
+
+def test_a_person_after_a_hard_stop_is_not_the_speaker() -> None:
+    body = ("Presiden Joko Widodo meninjau pembagian bansos.\n\n"
+            "\"Bansos harus tepat sasaran,\" ujar Presiden, yang datang bersama Menko PMK Muhadjir Effendy.")
+    ents = person(body, "Joko Widodo", role="Presiden") + person(body, "Muhadjir Effendy", role="Menko PMK")
+    assert only(extract_quotes(body, ents))["speaker"] == "Joko Widodo"
+
+
+def test_a_role_with_a_capitalised_stop_word_keeps_its_person() -> None:
+    body = "\"Pilkada tetap berjalan,\" kata Menteri Dalam Negeri Tito Karnavian."
+    assert only(extract_quotes(body, person(body, "Tito Karnavian")))["speaker"] == "Tito Karnavian"
+
+
+def test_a_name_the_entities_stage_missed_after_a_role_with_an_organisation() -> None:
+    body = "\"Harga beras naik,\" kata Kepala BPS Jawa Barat, Marsudijono."
+    ents = person(body, "BPS Jawa Barat", label="ORG")
+    assert only(extract_quotes(body, ents))["speaker"] == "Marsudijono"
+
+
+def test_a_quoted_term_before_a_common_word_is_not_a_quote() -> None:
+    body = "Program \"Sekolah Rakyat\" lanjut dibahas pekan depan oleh Budi."
+    assert [q for q in extract_quotes(body, person(body, "Budi")) if q["direct"]] == []

@@ -87,3 +87,21 @@ def test_golden_quote_checks_through_the_pipeline(name: str, pipeline_records: d
     quote_lines = [line for line in scored.splitlines() if QUOTE_CHECK.match(line)]
     assert quote_lines, scored
     assert [line for line in quote_lines if line.startswith("FAIL")] == []
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_golden_bodies_with_broken_quote_marks_never_crash(name: str) -> None:
+    """Real articles with quote marks dropped, added and flipped at random: offsets stay valid."""
+    import random
+
+    expected = json.loads(shared_path("golden", f"{name}.expected.json").read_text(encoding="utf-8"))
+    original = "\n\n".join(expected["body_paragraphs"])
+    rng = random.Random(name)
+    for _ in range(20):
+        chars = list(original)
+        for _ in range(rng.randint(1, 6)):
+            i = rng.randrange(len(chars))
+            chars[i] = rng.choice(['"', "\u201c", "\u201d", "", chars[i] + '"'])
+        body = "".join(chars)
+        for q in extract_quotes(body, golden_entities(body, expected)):
+            assert body[q["start"]:q["end"]] == q["text"] and q["verb"]

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, text
 
 from tests.store.conftest import detik_articles, make_article
 from warta.store import Store
@@ -184,3 +184,16 @@ def test_upgrading_an_old_store_backfills_the_new_column(tmp_path: Path) -> None
     with Store(tmp_path / "old.db") as reopened:
         assert reopened.search("")["facets"] == facets
         assert facets["entity"][0]["label"] == "Jack Ma (PER)"
+
+
+def test_store_urls() -> None:
+    from warta.store.db import engine_url
+
+    assert engine_url("warta.db") == "sqlite:///warta.db"
+    assert engine_url(Path("/data/w.db")) == "sqlite:////data/w.db"
+    assert engine_url("postgresql://u:p@h:5/db") == "postgresql+psycopg://u:p@h:5/db"
+    assert engine_url("postgres://h/db") == "postgresql+psycopg://h/db"
+    assert engine_url("sqlite://") == "sqlite://"
+    with Store("sqlite://") as memory:  # in memory: one connection, still migrated
+        memory.add_articles([make_article(BODY_V1)])
+        assert memory.search("bekasi")["total"] == 1

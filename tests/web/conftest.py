@@ -4,6 +4,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.pg import pg_server  # noqa: F401  (fixture)
 from warta.record import Article, article_id
 from warta.store.db import Store
 from warta.web.app import create_app
@@ -93,20 +95,61 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store.close()
 
 
+@contextmanager
+def postgres_store(server_url: str) -> Iterator[Store]:
+    """The hand-built articles in a fresh database on the test PostgreSQL server, dropped afterwards."""
+    import psycopg
+
+    name = "web_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    store = Store(f"{server_url}/{name}")
+    try:
+        store.add_articles(hand_articles())
+        yield store
+    finally:
+        store.close()
+        with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# The API tests run on both stores (they override `web_store` with this); pages and browser on SQLite.
+BOTH_STORES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def store_of_kind(kind: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    if kind == "sqlite":
+        yield request.getfixturevalue("web_store")
+    else:
+        with postgres_store(request.getfixturevalue("pg_server")) as store:
+            yield store
+
+
+@contextmanager
+def client_for(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+
+
+def ids_in(store: Store) -> dict[str, str]:
+    """Article ids by a short name, and entity ids by canonical name."""
+    articles = hand_articles()
+    names = {"sri": articles[0].id, "perry": articles[1].id, "hostile": articles[2].id}
+    for entity in store.list_entities(per_page=100)["items"]:
+        names[entity["canonical"]] = entity["id"]
+    return names
+
+
 @pytest.fixture(scope="session")
 def client(web_store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(web_store)) as test_client:
+    with client_for(web_store) as test_client:
         yield test_client
 
 
 @pytest.fixture(scope="session")
 def ids(web_store: Store) -> dict[str, str]:
-    """Article ids by a short name, and entity ids by canonical name."""
-    articles = hand_articles()
-    names = {"sri": articles[0].id, "perry": articles[1].id, "hostile": articles[2].id}
-    for entity in web_store.list_entities(per_page=100)["items"]:
-        names[entity["canonical"]] = entity["id"]
-    return names
+    return ids_in(web_store)
 
 
 CHROMIUM = "/usr/bin/chromium"

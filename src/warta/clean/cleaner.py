@@ -2,15 +2,20 @@
 
 Each non-empty line is body until a rule says otherwise. In order:
 1. the noise-line table (data/noise_lines.tsv), with the position-dependent kinds resolved here;
-2. the corpus profile: the title of another article of the run, or a line the outlet repeats;
-3. a trailing card for another article (caption, headline, summary, then image alt / outlet / date);
-4. the dateline of the first paragraph (data/datelines.tsv), which gives outlet and place;
-5. for outlets that drop other headlines between paragraphs (data/outlets.tsv), those headlines.
+2. the article's title repeated, and with a corpus profile: the title of another article of the run,
+   or a line the outlet repeats across many documents;
+3. trailing cards for other articles (caption, headline, summary, then image alt / outlet / date);
+4. the dateline (data/datelines.tsv), which gives outlet and place and opens the article: what a
+   flattened page shows above it is noise;
+5. the page after the article's end mark (byline, footer, related list), when most prose is above it;
+6. for outlets that drop other headlines between paragraphs (data/outlets.tsv), those headlines.
+Published dates come only from the input's metadata, the article's own date line or its opening
+paragraphs: lines labelled as cards or teasers are never read for a date.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from warta.clean.lang import detect_language
@@ -30,8 +35,9 @@ PROSE_WORDS = 20
 SENTENCE_ENDS = frozenset('.!?"”’\')')
 # Noise kinds that mark where the article ends on a flattened page.
 END_KINDS = frozenset({"byline", "footer", "related", "share", "tag"})
-# A line this short just before a photo credit label is the photo's caption.
+# A line this short just before a photo credit label is the photo's caption; one this short after it, the credit.
 CAPTION_WORDS = 25
+CREDIT_WORDS = 8
 # A headline has between these many words.
 HEADLINE_WORDS = (3, 20)
 # How many summary lines a related card may carry between its headline and its furniture.
@@ -50,13 +56,21 @@ class Line:
     text: str
     kind: str | None = None  # None: body
     date: str | None = None  # the date a date line states
-    related: str | None = None
-    caption: str | None = None
-    credit: str | None = None
+    related: str | None = None  # the headline this line links to, for `related`
+    _words: int = -1  # word count, computed once (several rules ask for it)
 
     @property
     def is_body(self) -> bool:
         return self.kind is None
+
+    @property
+    def words(self) -> int:
+        if self._words < 0:
+            self._words = len(self.text.split())
+        return self._words
+
+    def set_text(self, text: str) -> None:
+        self.text, self._words = text, -1
 
     def mark(self, kind: str, related: str | None = None) -> None:
         self.kind = kind
@@ -79,7 +93,6 @@ class Cleaned:
     published: str | None = None
     published_from: str | None = None
     lang: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def looks_like_headline(text: str) -> bool:
@@ -138,7 +151,7 @@ def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str
                 previous.mark("related", previous.text if looks_like_headline(previous.text) else None)
         elif rule.kind == "embed_credit":
             line.mark("other")
-            if i > 0 and lines[i - 1].is_body and len(lines[i - 1].text.split()) <= EMBED_WORDS:
+            if i > 0 and lines[i - 1].is_body and lines[i - 1].words <= EMBED_WORDS:
                 lines[i - 1].mark("other")
         else:
             line.mark(rule.kind, (groups.get("title") or "").strip() or None)
@@ -148,7 +161,6 @@ def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str
                 caption = (groups.get("caption") or "").strip() or None
                 credit = (groups.get("credit") or "").strip() or None
                 images.append({"caption": caption, "credit": credit})
-    mark_dated_headlines(lines)
 
 
 def mark_dated_headlines(lines: list[Line]) -> None:
@@ -162,11 +174,11 @@ def take_credit(lines: list[Line], i: int, images: list[dict[str, Any]]) -> None
     """A "Sumber :" label: it, the credit after it and the caption before it are one photo."""
     lines[i].mark("image_credit")
     credit = None
-    if i + 1 < len(lines) and lines[i + 1].is_body and len(lines[i + 1].text.split()) <= 8:
+    if i + 1 < len(lines) and lines[i + 1].is_body and lines[i + 1].words <= CREDIT_WORDS:
         lines[i + 1].mark("image_credit")
         credit = _BULLET.sub("", lines[i + 1].text).strip()
     caption = None
-    if i > 0 and lines[i - 1].is_body and len(lines[i - 1].text.split()) <= CAPTION_WORDS:
+    if i > 0 and lines[i - 1].is_body and lines[i - 1].words <= CAPTION_WORDS:
         lines[i - 1].mark("image_caption")
         caption = lines[i - 1].text
     images.append({"caption": caption, "credit": credit})
@@ -194,7 +206,7 @@ def mark_title_repeats(lines: list[Line], title: str | None) -> None:
 def is_card_furniture(line: Line) -> bool:
     """What closes a card: an image alt or a card's date (already labelled), or an outlet's name alone."""
     return line.kind == "related_card" or (
-        line.is_body and len(line.text.split()) <= 2 and outlet_named(line.text) is not None)
+        line.is_body and line.words <= 2 and outlet_named(line.text) is not None)
 
 
 def mark_trailing_cards(lines: list[Line]) -> None:
@@ -246,7 +258,7 @@ def find_dateline(lines: list[Line], dates: list[str]) -> tuple[str, str | None,
     for index, line in enumerate(body):
         found = match_dateline(line.text, prose_above > 0)
         if not found:
-            prose_above += is_prose(line.text)
+            prose_above += is_prose(line)
             if prose_above > MAX_PROSE_ABOVE_DATELINE:
                 return None
             continue
@@ -260,22 +272,22 @@ def find_dateline(lines: list[Line], dates: list[str]) -> tuple[str, str | None,
         groups = found.groupdict()
         rest = line.text[found.end():].strip()
         if rest:
-            line.text = rest
+            line.set_text(rest)
         else:
             line.mark("dateline")
         return " ".join(found.group(0).split()), groups.get("outlet"), (groups.get("place") or "").strip() or None
     return None
 
 
-def is_prose(text: str) -> bool:
+def is_prose(line: Line) -> bool:
     """A full paragraph of running text: enough words, ending like a sentence."""
-    return text[-1] in SENTENCE_ENDS and len(text.split()) >= PROSE_WORDS
+    return line.text[-1] in SENTENCE_ENDS and line.words >= PROSE_WORDS
 
 
 def mark_page_tail(lines: list[Line]) -> None:
     """A flattened page goes on after the article: once its end is marked (a byline, a footer, a related list)
     with most of the prose above the mark, whatever follows is site furniture (other articles' summaries)."""
-    prose_words = [len(line.text.split()) if line.is_body and is_prose(line.text) else 0 for line in lines]
+    prose_words = [line.words if line.is_body and is_prose(line) else 0 for line in lines]
     before, after = 0, sum(prose_words)
     end = None
     for i, line in enumerate(lines):
@@ -287,7 +299,7 @@ def mark_page_tail(lines: list[Line]) -> None:
     if end is None:
         return
     after = lines[end + 1] if end + 1 < len(lines) else None
-    if after is not None and after.is_body and lines[end].kind == "byline" and len(after.text.split()) <= CAPTION_WORDS:
+    if after is not None and after.is_body and lines[end].kind == "byline" and after.words <= CAPTION_WORDS:
         after.mark("byline")  # the name after an "Oleh:" label
     for line in lines[end + 1:]:
         if line.is_body and looks_like_headline(line.text):
@@ -298,8 +310,8 @@ def mark_page_tail(lines: list[Line]) -> None:
 
 def keep_gallery_captions(lines: list[Line]) -> None:
     """A photo gallery's captions are its text: with no paragraph left but several captions, they are the body."""
-    captions = [line for line in lines if line.kind == "image_caption" and is_prose(line.text)]
-    if len(captions) >= GALLERY_CAPTIONS and not any(line.is_body and is_prose(line.text) for line in lines):
+    captions = [line for line in lines if line.kind == "image_caption" and is_prose(line)]
+    if len(captions) >= GALLERY_CAPTIONS and not any(line.is_body and is_prose(line) for line in lines):
         for line in captions:
             line.kind = None
 
@@ -364,6 +376,7 @@ def clean_lines(doc: Article, profile: CorpusProfile | None = None) -> Cleaned:
         apply_profile(lines, profile, outlet_key(doc), title)
     mark_trailing_cards(lines)
     source = find_source(doc, lines, head_dates)
+    mark_dated_headlines(lines)
     mark_page_tail(lines)
     if source.inline_teasers and lang == "id":
         mark_inline_teasers(lines)

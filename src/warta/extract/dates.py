@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from warta.extract.figures import parse_numeral, same_length_lower
 from warta.extract.figures import NUMERAL as NUMERAL_PATTERN
-from warta.extract.tables import alternation, read_table
+from warta.extract.tables import alternation, digit_run_starts, read_table
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -99,7 +99,6 @@ for _kind, _words in (("relative", {p.split()[0] for p in RELATIVE}), ("unit", s
         TRIGGERS.setdefault(_word.casefold().replace("'", " ").split()[0], set()).add(_kind)
 TRIGGER_WORDS = frozenset(TRIGGERS)
 YEARS = frozenset(str(year) for year in range(1900, 2100))
-SCANNED_WORDS = TRIGGER_WORDS | YEARS
 BARE_TIME_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}[.:][0-9]{2}\s*$")
 DAY_NUMBER_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}\s+$")
 DIGITS_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}$")
@@ -117,13 +116,12 @@ class Scan:
         spaced = self.lowered
         for separator in _SEPARATORS:
             spaced = spaced.replace(separator, " ")
-        present = SCANNED_WORDS.intersection(spaced.split())
         self.by_kind: dict[str, list[int]] = {}
-        for word in present & TRIGGER_WORDS:
+        for word in TRIGGER_WORDS.intersection(spaced.split()):
             found = list(self.occurrences(word))
             for kind in TRIGGERS[word]:
                 self.by_kind.setdefault(kind, []).extend(found)
-        self.years = sorted(at for year in present & YEARS for at in self.occurrences(year))
+        self.years = [at for at in digit_run_starts(body) if self.is_year(at)]
 
     def starts(self, kind: str) -> list[int]:
         """Start offsets of the whole-word trigger words of `kind`."""
@@ -137,6 +135,13 @@ class Scan:
             if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
                 yield at
             at = text.find(word, end)
+
+    def is_year(self, at: int) -> bool:
+        """True when a whole word 1900-2099 starts at `at`."""
+        text = self.lowered
+        end = at + 4
+        return (text[at:end] in YEARS and (at == 0 or not text[at - 1].isalnum())
+                and (end == len(text) or not text[end].isalnum()))
 
     def year_starts(self) -> list[int]:
         return self.years
@@ -179,6 +184,7 @@ def count_start(body: str, unit_start: int) -> int | None:
     return found.start() if found else None
 
 
+MODIFIER_WORDS = frozenset(MODIFIERS)
 MODIFIER_BEFORE = re.compile(r"(?i:\b(?:" + alternation(MODIFIERS) + r")\s+)$")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 PART_AFTER = re.compile(rf"\s+(?P<part>{_PART})\b")
@@ -413,10 +419,12 @@ def select(candidates: list[Found], length: int) -> list[Found]:
 
 def extend(found: Found, body: str) -> None:
     """Take in a modifier before ("akhir 2014") and a part of day after ("Selasa (30/12/2014) malam")."""
-    if found.time is None and found.value and not found.value.startswith("P"):
-        before = MODIFIER_BEFORE.search(body, max(0, found.start - 14), found.start)
-        if before and found.precision != "day":
-            found.start = before.start()
+    if found.time is None and found.value and not found.value.startswith("P") and found.precision != "day":
+        words = body[max(0, found.start - 14):found.start].split()
+        if words and words[-1].casefold() in MODIFIER_WORDS:  # a cheap test before the regex
+            before = MODIFIER_BEFORE.search(body, max(0, found.start - 14), found.start)
+            if before:
+                found.start = before.start()
     if found.precision == "day":
         after = PART_AFTER.match(body, found.end)
         if after:

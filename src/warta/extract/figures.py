@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from warta.extract.tables import alternation, read_table, trie_pattern
+from warta.extract.tables import alternation, digit_run_starts, read_table, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -87,6 +87,7 @@ PREFIX_ANCHOR = re.compile(trie_pattern(_PREFIX_FORMS) + r"\.?\s*[0-9a-z]")
 SPELLED_BEFORE = re.compile(rf"(?<![^\W\d_]){_SPELLED}(?:\s+(?:{alternation(_FULL_SCALES)}))?\s+$")
 # spelled-out amounts are looked for before these words only: "lima persen", "dua juta rupiah"
 SPELLED_TAILS = ("persen", "rupiah", "dolar", "dollar", "euro", "yuan", "yen", "ringgit")
+APPROXIMATOR_ENDINGS = tuple({phrase.split()[-1] for phrase in TABLES["approximators"]})
 _TIME_WORDS = re.compile(r"(?i:\b(?:pukul|jam|pkl)\.?\s*)$")
 _INDONESIAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _INDONESIAN_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
@@ -159,7 +160,9 @@ def plain_number(value: Decimal) -> int | float | None:
 
 def is_approximate(before: str) -> bool:
     """True when the text right before a figure ends with an approximator ("sekitar", "lebih dari")."""
-    tail = before[-40:].rstrip(" \t(").casefold()
+    tail = before[-40:].rstrip(" \t\n(").casefold()
+    if not tail.endswith(APPROXIMATOR_ENDINGS):  # a cheap test first: most figures have no qualifier
+        return False
     tail = re.sub(r"\s+", " ", tail)
     for phrase in TABLES["approximators"]:
         if tail.endswith(phrase):
@@ -234,8 +237,17 @@ def spelled_starts(body: str) -> Iterator[int]:
             at = lowered.find(tail, at + len(tail))
 
 
+def anchor_starts(pattern: re.Pattern[str], body: str, places: Iterable[int]) -> Iterator[int]:
+    """Where `pattern` matches, trying only `places` (sorted) and skipping overlaps, as finditer would."""
+    covered = 0
+    for at in places:
+        if at >= covered and (match := pattern.match(body, at)):
+            covered = match.end()
+            yield at
+
+
 def candidate_starts(body: str) -> list[int]:
-    starts = {m.start() for m in NUMBER_ANCHOR.finditer(body)}
+    starts = set(anchor_starts(NUMBER_ANCHOR, body, digit_run_starts(body)))
     starts.update(m.start() for m in PREFIX_ANCHOR.finditer(body))
     starts.update(spelled_starts(body))
     return sorted(starts)

@@ -23,6 +23,7 @@ from warta.report import RunReport
 DATA = Path(__file__).with_name("data")
 QUOTE_MARKS = "\"\u201c\u201d\u201e\u201f"
 NON_SPACE = re.compile(r"\S")
+CLAUSE_END = ",.!?\u2026"
 # A sentence ends at . ! ? (optionally followed by a closing quote) and then white space.
 SENTENCE_END = re.compile(rf"[.!?][{QUOTE_MARKS}]?\s+")
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -30,6 +31,7 @@ ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 MAX_ANTECEDENT_SENTENCES = 4
 MAX_WHO_CHARS = 160
+SENTENCE_LOOKBACK = 400  # characters searched back for a sentence start
 MIN_INDIRECT_WORDS = 3
 
 Span = tuple[int, int]
@@ -42,14 +44,15 @@ def read_table(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines[1:]]
 
 
-def _alternation(words: Iterable[str]) -> str:
+def _alternation(words: Iterable[str], capitalised: bool = True) -> str:
     """A regex matching any of `words`, lower-case or capitalised, as a trie: "me(?:nyatakan|...)".
 
     Factoring the common prefixes keeps the scan linear and fast; a flat alternation of a hundred
     words (or a case-insensitive one) costs more than cleaning the article.
     """
     trie: dict[str, Any] = {}
-    for word in {v for w in words for v in (w.lower(), w[:1].upper() + w[1:].lower())}:
+    variants = {v for w in words for v in (w.lower(), w[:1].upper() + w[1:].lower())} if capitalised else set(words)
+    for word in variants:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -107,6 +110,7 @@ class Lexicon:
     indirect_verb: tuple[re.Pattern[str], ...]
     indirect_according: tuple[re.Pattern[str], ...]
     stops: re.Pattern[str]
+    hard_stops: re.Pattern[str]
     subject_verb: re.Pattern[str]
     name_word: re.Pattern[str] = field(default=re.compile(r"[A-Z][\w'.\-]*"))
 
@@ -126,7 +130,8 @@ def lexicon() -> Lexicon:
     pronouns = {word.lower(): kind for word, kind, *_ in read_table("speaker_pronouns.tsv")}
     according = {form.lower(): root for form, root, *_ in read_table("according_markers.tsv")}
     adverbs = [row[0] for row in read_table("attribution_adverbs.tsv")]
-    stops = [row[0] for row in read_table("attribution_stops.tsv")]
+    stop_kinds = {word: kind for word, kind, *_ in read_table("attribution_stops.tsv")}
+    hard_stops = _alternation([w for w, kind in stop_kinds.items() if kind == "hard"], capitalised=False)
     titles = frozenset(row[0].lower() for row in read_table("speaker_titles.tsv"))
 
     verbs = f"(?P<verb>{_alternation(verb_roots)})(?P<nya>nya)?(?!\\w)"
@@ -166,7 +171,8 @@ def lexicon() -> Lexicon:
         # 'Menurut X, ...'
         indirect_according=_by_prefix(
             according, rf"(?!\w)(?:[ \t]+(?P<who>[^,.;:\n]{{1,{MAX_WHO_CHARS}}}?))?[ \t]*,[ \t]*(?P<text>[^\n]+)"),
-        stops=re.compile(rf",|\(|(?<!\w)(?:{_alternation(stops)})(?!\w)"),
+        stops=re.compile(rf",|\(|(?<!\w)(?:{_alternation(stop_kinds, capitalised=False)})(?!\w)"),
+        hard_stops=re.compile(rf"(?<!\w)(?:{hard_stops})(?!\w)"),
         # a person in subject position: adverbs, then a prefixed verb ("Yusri sudah menegaskan")
         subject_verb=re.compile(rf",?{adverb}\s+(?i:me|ber|ter|di)[a-z]{{3,}}"),
     )
@@ -256,6 +262,9 @@ class ArticleText:
         last attribution naming one, else a person in subject position (before a verb); the
         first person of the nearest sentence naming any is the last resort.
         """
+        if not self.has_entities:  # only attributions name people: the last one before `pos`
+            named = [speaker for at, speaker in self.named if at < pos]
+            return named[-1] if named else Speaker()
         fallback: dict[str, Any] | None = None
         end, seen = pos, 0
         while end > 0 and seen < MAX_ANTECEDENT_SENTENCES:
@@ -272,9 +281,7 @@ class ArticleText:
             if not self.in_quote(start) and not self.opens_with_pronoun(start):
                 seen += 1  # a sentence about "ia"/"dia" continues the same person: it does not count
             end = start
-        if fallback is not None:
-            return self.speaker_of(fallback)
-        return self.named[-1][1] if self.named and not self.has_entities and self.named[-1][0] < pos else Speaker()
+        return self.speaker_of(fallback) if fallback is not None else Speaker()
 
     def opens_with_pronoun(self, start: int) -> bool:
         first = self.body[start:start + 12].split(" ", 1)[0]
@@ -286,10 +293,13 @@ class ArticleText:
         A phrase that opens with a title ("Kepala Gudang Bulog") or that the entities stage marks
         as an organisation names no person: null.
         """
-        text = self.body[span[0]:span[1]]
-        if self.mentions_in(span[0], span[1], ORG_LABELS | PLACE_LABELS):
+        start, end = span
+        comma = self.body.rfind(",", start, end)
+        if comma >= 0:  # 'Kepala BPS, Nurul Hasanudin': the name follows the role
+            start = comma + 1
+        if self.mentions_in(start, end, ORG_LABELS | PLACE_LABELS):
             return Speaker()
-        text = text.rsplit(",", 1)[-1]  # 'Kepala BPS, Nurul Hasanudin': the name follows the role
+        text = self.body[start:end]
         words = [w if len(w) == 2 else w.rstrip(".") for w in self.lex.name_word.findall(text)]
         if not words:
             return Speaker()
@@ -395,9 +405,12 @@ def paragraph_of(body: str, pos: int) -> Span:
     return start, (len(body) if end < 0 else end)
 
 
-def who_window(body: str, start: int, limit: int) -> Span:
-    """The name part of an attribution after a verb: up to a stop word, comma-date or clause end."""
+def who_window(body: str, start: int, limit: int, lex: Lexicon) -> Span:
+    """The name part of an attribution after a verb: up to a hard stop word or the clause end."""
     end = min(limit, start + MAX_WHO_CHARS)
+    stop = lex.hard_stops.search(body, start, end)
+    if stop:
+        end = stop.start()
     sentence_end = SENTENCE_END.search(body, start, end)
     if sentence_end:
         end = sentence_end.start()
@@ -407,7 +420,7 @@ def who_window(body: str, start: int, limit: int) -> Span:
             end = cut
     text = body[start:end]
     lead = len(text) - len(text.lstrip())
-    return start + lead, end
+    return start + lead, start + len(text.rstrip(" ,"))
 
 
 def trim_who(body: str, span: Span, lex: Lexicon) -> Span:
@@ -435,10 +448,15 @@ def attribution_after(body: str, close: int, para_end: int, lex: Lexicon) -> Att
         verb = lex.root(m.group("verb"))
         if m.group("nya"):
             return Attribution(verb, m.start("verb"), pronoun=True)
-        who = who_window(body, m.end(), para_end)
+        who = who_window(body, m.end(), para_end, lex)
         first_word = body[who[0]:who[1]].split(" ", 1)[0].strip(",.").lower()
         if lex.pronouns.get(first_word) == "single":
             return Attribution(verb, m.start("verb"), pronoun=True)
+        # a quoted term followed by a common word ('program "Sekolah Rakyat" lanjut dibahas') is no
+        # attribution: a quote ends its clause with punctuation, or the verb names a speaker
+        ends_clause = body[close - 1] in CLAUSE_END or "," in body[close + 1:m.start("verb")]
+        if not ends_clause and not body[who[0]:who[0] + 1].isupper():
+            return None
         if lex.pronouns.get(first_word) == "plural" or who[0] >= who[1]:
             return Attribution(verb, m.start("verb"))
         if points_back(body[who[0]:who[1]], lex):
@@ -510,8 +528,9 @@ def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon)
 
 
 def _last_sentence_start(body: str, start: int, end: int) -> int:
+    """Where the sentence holding `end` starts, looking no further back than `start`."""
     last = start
-    for m in SENTENCE_END.finditer(body, start, end):
+    for m in SENTENCE_END.finditer(body, max(start, end - SENTENCE_LOOKBACK), end):
         last = m.end()
     return last
 
@@ -600,7 +619,7 @@ def _indirect(text: ArticleText, m: re.Match[str], according: bool, para_start: 
         if kind == "plural":
             return None
         attribution = Attribution(verb, m.start("verb"), pronoun=kind == "single",
-                                  subject=None if kind else (text.sentence_start(s.start("subj")), m.start()))
+                                  subject=None if kind else (_last_sentence_start(body, para_start, s.start("subj")), m.start()))
     if not attribution.pronoun:
         span = attribution.who or attribution.subject
         if span is None or (text.has_entities and not text.mentions_in(*span)):

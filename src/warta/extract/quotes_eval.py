@@ -4,13 +4,17 @@ The CoNLL tokens are joined back into articles (a new article at each "CITY , KO
 the pipeline's entities stage (when installed) and the quotes stage run on them, and the predicted
 direct quotes are compared with the gold STATEMENT spans as token sets:
 
-- exact: a predicted span with exactly the gold tokens (quote marks and edge punctuation ignored);
+- exact: a predicted span with exactly the gold tokens (quote marks and punctuation ignored);
 - token overlap: each prediction is credited with the share of its tokens inside the best gold span
   (precision), each gold span with the share of its tokens inside the best prediction (recall);
-- speaker accuracy: among matched statements whose gold attribution names the speaker (a PERSON /
-  PERSONCOREF next to the CUE; -nya cues take the last person named before), the share whose
-  predicted speaker shares a word with it;
+- speaker accuracy: among matched statements with a gold speaker (the PERSON / PERSONCOREF next to
+  the CUE; for a -nya cue or "kata dia", the last person named before), the share whose predicted
+  speaker shares a name word with it (a gold role noun such as "Presiden" must be in the predicted
+  speaker's role);
 - cue accuracy: among matched statements with a gold CUE / CUECOREF, the share whose verb root matches.
+
+PFSA-ID labels the statements of public figures only, so quotes of bystanders count against
+precision; indirect statements are not labelled at all and are left out of the score.
 """
 from __future__ import annotations
 
@@ -29,7 +33,6 @@ from warta.record import Article
 NO_SPACE_BEFORE = frozenset(",.;:!?)]}%")
 NO_SPACE_AFTER = frozenset("([{")
 PUNCT = frozenset(",.;:!?-—–") | frozenset(QUOTE_MARKS) | {"’", "‘", "'"}
-PERSON_TAGS = ("PERSON", "PERSONCOREF")
 CUE_TAGS = ("CUE", "CUECOREF")
 CUE_WINDOW = 4  # tokens between a statement and its cue
 SPEAKER_WINDOW = 8  # tokens between a cue and its speaker
@@ -311,6 +314,6 @@ def eval_quotes(path: Path, limit: int | None, entities: bool) -> None:
     lines = scores.lines()
     for line in lines[:-1]:
         click.echo(line)
+    sys.stdout.flush()  # the timing goes to stderr; "quotes F1" stays the last line of stdout
     click.echo(f"({time.perf_counter() - started:.1f}s)", err=True)
     click.echo(lines[-1])
-    sys.stdout.flush()

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ def engine_url(url: str | os.PathLike[str]) -> str:
     return url
 
 
+@lru_cache(maxsize=200_000)
 def entity_key(canonical: str, label: str) -> str:
     """The corpus-wide id of an entity: its normalised canonical name and label."""
     name = _SPACE.sub(" ", unicodedata.normalize("NFKC", canonical)).strip().casefold()
@@ -477,7 +479,7 @@ class Store:
             conn.execute(_insert_ignore(self.dialect, E), list(entity_rows.values()))
         for table in schema.CHILD_TABLES:
             if children[table.name]:
-                conn.execute(insert(table), children[table.name])
+                _bulk_insert(conn, table, children[table.name])
         self.index.write(conn, [(seq_of[r.row["id"]], r.terms) for r in records])
 
     def _delete_seqs(self, conn: Connection, seqs: list[int]) -> None:
@@ -578,6 +580,19 @@ def _day(published: str | None) -> str | None:
         return date.fromisoformat(published[:10]).isoformat()
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(dialect: Any, table: Any, columns: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    return str(compiled), (tuple(compiled.positiontup) if compiled.positional else None)
+
+
+def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """executemany straight to the driver: the child rows are plain ints, floats, bools and strings,
+    and SQLAlchemy's per-row parameter processing was a third of the ingest time."""
+    sql, order = _insert_sql(conn.dialect, table, tuple(rows[0]))
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in order) for r in rows] if order else rows)
 
 
 def _insert_ignore(dialect: str, table: Any) -> Any:

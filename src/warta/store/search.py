@@ -77,10 +77,11 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def terms(text: str) -> list[str]:
-    """The stemmed terms of `text`, in order."""
+    """The stemmed terms of `text`, in order (the terms `tokens` gives, without offsets)."""
     out: list[str] = []
-    for match in _WORD.finditer(text):
-        out.extend(_fold(match.group()))
+    fold = _fold
+    for word in _WORD.findall(text):
+        out.extend(fold(word))
     return out
 
 
@@ -182,38 +183,40 @@ def tsvector_literal(doc_terms: Sequence[str]) -> str:
 # --------------------------------------------------------------------------------------------- snippets
 
 SNIPPET_WORDS = 36
+MAX_SNIPPET_HITS = 200  # enough to place the window; a body that is one word repeated stays cheap
 
 
 def highlight(text: str, stems: frozenset[str]) -> str:
     """All of `text`, HTML-escaped, with <mark> around every word whose stem is searched for."""
-    return _render(text, [(s, e) for term, s, e in tokens(text) if term in stems], 0, len(text))
+    marks = [m.span() for m in _WORD.finditer(text) if not stems.isdisjoint(_fold(m.group()))]
+    return _render(text, marks, 0, len(text))
 
 
 def snippet(body: str, stems: frozenset[str], words: int = SNIPPET_WORDS) -> str:
     """The window of `words` words with the most distinct matches, escaped, matches in <mark>."""
-    toks = list(tokens(body))
-    if not toks:
+    found = list(_WORD.finditer(body))
+    if not found:
         return ""
-    hits = [i for i, (term, _, _) in enumerate(toks) if term in stems]
+    folded = [_fold(m.group()) for m in found]
+    hits = [i for i, f in enumerate(folded) if not stems.isdisjoint(f)][:MAX_SNIPPET_HITS]
     start = 0
     if hits:
-        best = (-1, 0)
-        for i in hits:
-            window = {toks[j][0] for j in hits if i <= j < i + words}
-            if len(window) > best[0]:
-                best = (len(window), i)
-        start = max(0, best[1] - words // 4)
-    end = min(len(toks), start + words)
+        best, best_at = -1, 0
+        for n, i in enumerate(hits):
+            window = {folded[j] for j in hits[n:] if j < i + words}
+            if len(window) > best:
+                best, best_at = len(window), i
+        start = max(0, best_at - words // 4)
+    end = min(len(found), start + words)
     # From just after the previous word to just before the next: punctuation around the window stays.
-    a = toks[start - 1][2] if start > 0 else 0
-    b = toks[end][1] if end < len(toks) else len(body)
+    a = found[start - 1].end() if start > 0 else 0
+    b = found[end].start() if end < len(found) else len(body)
     while a < b and body[a].isspace():
         a += 1
     while b > a and body[b - 1].isspace():
         b -= 1
-    marks = [(toks[i][1], toks[i][2]) for i in hits if start <= i < end]
-    html_text = _render(body, marks, a, b)
-    return ("… " if start > 0 else "") + html_text + (" …" if end < len(toks) else "")
+    marks = [found[i].span() for i in hits if start <= i < end]
+    return ("… " if start > 0 else "") + _render(body, marks, a, b) + (" …" if end < len(found) else "")
 
 
 def _render(text: str, marks: list[tuple[int, int]], a: int, b: int) -> str:

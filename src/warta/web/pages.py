@@ -5,7 +5,7 @@ import calendar
 import re
 from collections.abc import Mapping
 from pathlib import Path as FsPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
@@ -188,6 +188,37 @@ def entity_page(request: Request, entity_id: api.EntityId) -> HTMLResponse:
                   chart=charts.column_chart(timeline, f"Articles mentioning {entity['canonical']} per day"))
 
 
+EntityOrder = Annotated[Literal["mentions", "articles", "name"], Query(description="sort order")]
+
+
+@router.get("/entities")
+def entities_page(request: Request, label: api.Label = None, q: api.NameQuery = None, order: EntityOrder = "mentions",
+                  page: api.PageNo = 1) -> HTMLResponse:
+    store = api.store_of(request)
+    per_page = 50
+    found = store.list_entities(label=label, q=q, order=order, page=page, per_page=per_page)
+    params = {"label": label, "q": q, "order": order if order != "mentions" else None, "page": page}
+    return render(request, "entities.html", found=found, params=params, header_query="",
+                  labels=queries.entity_labels(store), order=order,
+                  href=lambda **changes: href("/entities", params, **changes),
+                  pager=pages_of(found["total"], page, per_page))
+
+
+@router.get("/quotes")
+def quotes_page(request: Request, speaker: api.SpeakerFilter = None,
+                q: Annotated[str | None, Query(max_length=api.MAX_NAME)] = None,
+                page: api.PageNo = 1) -> HTMLResponse:
+    store = api.store_of(request)
+    per_page = 20
+    found = store.list_quotes(speaker=speaker, q=q, page=page, per_page=per_page)
+    params = {"speaker": speaker, "q": q, "page": page}
+    return render(request, "quotes.html", found=found, params=params, header_query="",
+                  speaker_name=_filter_labels(store, None, speaker).get("speaker", speaker),
+                  speakers=queries.top_speakers(store, q=q),
+                  href=lambda **changes: href("/quotes", params, **changes),
+                  pager=pages_of(found["total"], page, per_page))
+
+
 @router.get("/figures")
 def figures_page(request: Request, entity: api.EntityFilter = None, scope: api.Scope = "paragraph",
                  kind: api.Kind = None, unit: api.Unit = None, since: api.Since = None, until: api.Until = None,
@@ -207,12 +238,20 @@ def figures_page(request: Request, entity: api.EntityFilter = None, scope: api.S
               "since": api.day(since), "until": api.day(until)}
     return render(request, "figures.html", found=found, params=params, header_query="",
                   entity_name=entity_row["canonical"] if entity_row else None,
+                  units=_choices(queries.figure_choices(store, "unit"), unit),
+                  kinds=_choices(queries.figure_choices(store, "kind"), kind),
                   near=queries.entities_near_figures(store, **filters),
                   count_chart=charts.column_chart(charts.continuous(sorted(per_day.items())), "Figures per day"),
                   chart_unit=chart_unit,
                   largest_chart=charts.column_chart(largest, f"Largest {chart_unit} amount per day"),
                   href=lambda **changes: href("/figures", params, **changes),
                   pager=pages_of(found["total"], page, per_page))
+
+
+def _choices(rows: list[Mapping[str, Any]], selected: str | None) -> list[str]:
+    """The values to offer in a select: those in the data, plus the selected one so the form keeps it."""
+    values = [row["value"] for row in rows]
+    return values + [selected] if selected and selected not in values else values
 
 
 def _main_unit(series: list[Mapping[str, Any]]) -> str | None:

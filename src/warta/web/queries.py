@@ -7,7 +7,7 @@ from sqlalchemy import distinct, func, select
 
 from warta.store import schema
 
-A, E, M, F = schema.articles, schema.entities, schema.mentions, schema.figures
+A, E, M, Q, F = schema.articles, schema.entities, schema.mentions, schema.quotes, schema.figures
 
 
 def entities_near_figures(store: Any, *, kind: str | None = None, unit: str | None = None,
@@ -33,5 +33,35 @@ def entities_near_figures(store: Any, *, kind: str | None = None, unit: str | No
                          .join(E, E.c.id == M.c.entity_id))
             .where(*where).group_by(E.c.id, E.c.canonical, E.c.label)
             .order_by(n.desc(), E.c.canonical).limit(limit))
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def figure_choices(store: Any, column: str) -> list[dict[str, Any]]:
+    """The values a figure `column` ("unit" or "kind") takes in the store, most figures first: [{value, figures}]."""
+    field = F.c[column]
+    n = func.count().label("figures")
+    stmt = select(field.label("value"), n).where(field.is_not(None)).group_by(field).order_by(n.desc(), field)
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def entity_labels(store: Any) -> list[dict[str, Any]]:
+    """Entity labels in the store with how many entities carry each: [{value, entities}]."""
+    n = func.count().label("entities")
+    stmt = select(E.c.label.label("value"), n).group_by(E.c.label).order_by(n.desc(), E.c.label)
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def top_speakers(store: Any, *, q: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Speakers linked to an entity, most quotes first, optionally among quotes containing `q`:
+    [{id, canonical, label, quotes}] (the same substring rule as `Store.list_quotes(q=...)`)."""
+    where = [Q.c.speaker_id.is_not(None)]
+    if q:
+        where.append(func.lower(Q.c.text).contains(q.lower(), autoescape=True))
+    n = func.count().label("quotes")
+    stmt = (select(E.c.id, E.c.canonical, E.c.label, n).select_from(Q.join(E, E.c.id == Q.c.speaker_id))
+            .where(*where).group_by(E.c.id, E.c.canonical, E.c.label).order_by(n.desc(), E.c.canonical).limit(limit))
     with store.engine.connect() as conn:
         return [dict(row) for row in conn.execute(stmt).mappings()]

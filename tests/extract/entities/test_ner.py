@@ -53,3 +53,13 @@ def test_tag_returns_one_bio_tag_per_token() -> None:
     assert tags[2:4] == ["B-PER", "I-PER"] and tags[6] == "B-LOC"
     assert tagger.tag([]) == []
     assert load_tagger() is tagger
+
+
+def test_gazetteer_marks_the_longest_known_name() -> None:
+    from warta.extract.entities.features import Gazetteer
+
+    names = Gazetteer.from_spans([(["Bank", "Indonesia"], "ORG"), (["Indonesia"], "LOC"), (["indonesia"], "LOC"),
+                                  (["Jakarta"], "LOC"), (["Jakarta"], "ORG"), (["Jakarta"], "LOC")])
+    assert names.match("kata bank Indonesia di Jakarta , Indonesia".split()) == \
+        ["", "B-ORG", "I-ORG", "", "B-LOC", "", "B-LOC"]
+    assert names.match([]) == []

@@ -27,6 +27,15 @@ def detik_texts(path: Path) -> Iterator[str]:
 def build_clusters(sentences: Iterable[list[str]], min_count: int = 3, contexts: int = 3000,
                    dims: int = 80, seed: int = 0) -> dict[str, tuple[int, ...]]:
     """Lowercased word -> one cluster id per size in CLUSTER_SIZES."""
+    from threadpoolctl import threadpool_limits
+
+    # one thread: on a busy shared machine OpenMP/BLAS worker threads spin and slow everything down
+    with threadpool_limits(limits=1):
+        return _build_clusters(sentences, min_count, contexts, dims, seed)
+
+
+def _build_clusters(sentences: Iterable[list[str]], min_count: int, contexts: int, dims: int,
+                    seed: int) -> dict[str, tuple[int, ...]]:
     from scipy import sparse
     from sklearn.cluster import KMeans
     from sklearn.utils.extmath import randomized_svd

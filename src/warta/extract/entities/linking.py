@@ -241,7 +241,7 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
         name_first = next((k for k in range(i + 1, j + 1) if is_name_word(words[k])), None)
         if match is None and name_first is not None:
             # "Wamenaker Noel": the title names the person, and the name after it is theirs
-            match = _person_with_role(tokens, i, name_first - 1, local, people)
+            match = _person_with_role(tokens, i, name_first - 1, local, people, exact=True)
             if match is not None:
                 added.append(Mention(name_first, j, "PER", kind="short", cluster=match[1]))
         if match is not None:
@@ -262,22 +262,22 @@ def _inside_a_name(tokens: Tokens, i: int) -> bool:
 
 
 def _person_with_role(tokens: Tokens, first: int, last: int, local: dict[str, str],
-                      people: dict[str, set[int]]) -> tuple[int, int] | None:
+                      people: dict[str, set[int]], exact: bool = False) -> tuple[int, int] | None:
     """The one person whose role the whole phrase first..last names ("Menkeu", "menko Perekonomian"), if any.
 
-    A phrase of two or more words may also name the start of a longer role ("menko Perekonomian" for
-    "Menteri Koordinator Perekonomian Indonesia"); a single word must match the role exactly.
+    Unless `exact`, a phrase of two or more words may also name the start of a longer role ("menko
+    Perekonomian" for "Menteri Koordinator Perekonomian Indonesia"); a single word must match exactly.
     """
     key = role_key(tokens.text(first, last), local)
     if not key:
         return None
     owners: set[int] = set()
     for role, clusters in people.items():
-        if role == key or (last > first and role.startswith(key + " ")):
+        if role == key or (not exact and last > first and role.startswith(key + " ")):
             owners |= clusters
     if len(owners) == 1:
         return last, next(iter(owners))
-    return _leader_of(tokens, first, last, local, people)
+    return None if exact else _leader_of(tokens, first, last, local, people)
 
 
 def _leader_of(tokens: Tokens, first: int, last: int, local: dict[str, str],

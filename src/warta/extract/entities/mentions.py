@@ -185,7 +185,8 @@ class MentionFinder:
             if heads[0] == first or label == "LOC":
                 # "Bursa Efek Jakarta", "Kantor Kementerian Sosial", "kantor Pusat Kemenkeu"
                 return [Mention(heads[0], last, "ORG")]
-        if first == last and label != "PER" and (words[first].casefold() in not_names() or (
+        if first == last and label != "PER" and (words[first].casefold() in not_names()
+                                                 or org_words().get(words[first].casefold()) == "head" or (
                 words[first].casefold() in common_words() and self.tokens.sentence_initial(first))):
             return []
         return [Mention(first, last, label)]
