@@ -57,7 +57,6 @@ class Article:
         return [p for p in self.body.split("\n\n") if p.strip()]
 
 
-_SPACE = re.compile(r"\s+")
 # Invisible format characters (Unicode category Cf) that scrapers leave in: soft hyphen, zero-width
 # spaces and joiners, direction marks, BOM.
 _FORMAT_CHARS = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
@@ -68,7 +67,7 @@ def normalise_body(body: str) -> str:
     """Body text reduced to what identifies it: NFKC, no format characters, single spaces, casefolded."""
     text = unicodedata.normalize("NFKC", body)
     text = _FORMAT_CHARS.sub("", text)
-    return " ".join(text.split()).casefold()  # split() = runs of \s, and much faster than _SPACE.sub on a body
+    return " ".join(text.split()).casefold()
 
 
 def article_id(body: str) -> str:

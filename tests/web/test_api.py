@@ -122,6 +122,22 @@ def test_entities_quotes_figures_and_stats(client, ids):
     ("/search?month=2025-13", 400),
     ("/entities/nope", 404),
     ("/nope", 404),
+    # NUL in a text filter: PostgreSQL text cannot hold it, so it is refused up front, on both stores
+    ("/api/entities?q=%00", 422),
+    ("/api/quotes?q=a%00b", 422),
+    ("/api/quotes?speaker=%00", 422),
+    ("/api/articles?outlet=%00", 422),
+    ("/entities?q=%00", 400),
+    ("/quotes?speaker=%00x", 400),
+    ("/search?outlet=%00", 400),
+    # the browse pages
+    ("/entities?label=%3Cb%3E", 400),
+    ("/entities?order=random", 400),
+    ("/entities?page=0", 400),
+    ("/entities?q=" + "x" * 201, 400),
+    ("/quotes?page=-1", 400),
+    ("/quotes?q=" + "x" * 201, 400),
+    ("/figures?unit=%3Cb%3E", 400),
 ])
 def test_bad_requests_get_4xx(client, url, status):
     response = client.get(url)
@@ -186,3 +202,25 @@ def test_entities_near_figures_match_the_figure_filter(web_store, client):
         listed = client.get("/api/figures", params={"entity": entity["id"], "kind": "money"}).json()
         assert listed["total"] == entity["figures"]
     assert entities_near_figures(web_store, date_from="2030-01-01") == []
+
+
+def test_browse_queries_read_the_data(web_store, ids):
+    from warta.web.queries import entity_labels, figure_choices, top_speakers
+
+    assert figure_choices(web_store, "unit") == [{"value": "%", "figures": 2}, {"value": "IDR", "figures": 2}]
+    assert figure_choices(web_store, "kind") == [{"value": "money", "figures": 2}, {"value": "percent", "figures": 2}]
+    assert entity_labels(web_store) == [{"value": "PER", "entities": 3}, {"value": "LOC", "entities": 2},
+                                        {"value": "ORG", "entities": 1}]
+    assert [(s["canonical"], s["quotes"]) for s in top_speakers(web_store)] == [
+        ("Ridwan Kamil <i>RK</i>", 1), ("Sri Mulyani", 1)]
+    assert [s["id"] for s in top_speakers(web_store, q="ANGGARAN")] == [ids["Sri Mulyani"]]
+    assert top_speakers(web_store, q="%") == []  # a LIKE wildcard is a plain character here
+
+
+def test_browse_pages_render_on_this_store(client, ids):
+    entities = client.get("/entities", params={"label": "PER", "q": "mulyani"}).text
+    assert "1 entity with" in entities and f'href="/entities/{ids["Sri Mulyani"]}"' in entities
+    quotes = client.get("/quotes", params={"speaker": ids["Sri Mulyani"]}).text
+    assert "1 quote by" in quotes and "Anggaran tahun depan" in quotes and "peretas" not in quotes
+    figures = client.get("/figures").text
+    assert '<option value="IDR">IDR</option>' in figures and "USD" not in figures

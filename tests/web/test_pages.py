@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from tests.web.conftest import HOSTILE_BODY
+import pytest
+
+from tests.web.conftest import HOSTILE_BODY, client_for, make_article, span
+from warta.store.db import Store
 
 
 class Scan(HTMLParser):
@@ -35,6 +38,7 @@ def assert_inert(html: str) -> None:
 
 def test_every_page_renders_and_is_inert(client, ids):
     for url in ["/", "/search", "/search?q=harga", "/figures", "/api/docs", f"/articles/{ids['hostile']}",
+                "/entities", "/entities?label=PER&order=name", "/quotes", f"/quotes?speaker={ids['Ridwan Kamil <i>RK</i>']}",
                 f"/articles/{ids['sri']}", f"/entities/{ids['Ridwan Kamil <i>RK</i>']}", f"/entities/{ids['Sri Mulyani']}"]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -112,3 +116,87 @@ def test_error_pages_are_html_and_escaped(client):
     assert response.status_code == 400 and "<b>" not in response.text
     missing = client.get("/articles/doesnotexist")
     assert missing.status_code == 404 and "No article with id doesnotexist" in missing.text
+
+
+def nav_links(html: str) -> list[str]:
+    return [attrs["href"] for tag, attrs in scan(html.split("<nav>")[1].split("</nav>")[0]) if tag == "a"]
+
+
+def table_column(html: str, table_id: str) -> list[str]:
+    """The first cell's text of each body row of the table with this id."""
+    body = html.split(f'id="{table_id}"')[1].split("</tbody>")[0].split("<tbody>")[1]
+    return [re.sub(r"<[^>]+>", "", row.split("</td>")[0]).strip() for row in body.split("<tr>")[1:]]
+
+
+def test_browse_pages_are_in_the_navigation(client):
+    assert nav_links(client.get("/").text) == ["/", "/search", "/entities", "/quotes", "/figures", "/api/docs"]
+
+
+def test_entities_page_filters_by_label_and_name(client, ids):
+    html = client.get("/entities").text
+    assert result_count(html) == "6 entities"
+    names = table_column(html, "entities")
+    assert names[:2] == ["Bank Indonesia", "Sri Mulyani"]  # 3 mentions each, then by name
+    assert "Ridwan Kamil &lt;i&gt;RK&lt;/i&gt;" in html and "<i>RK</i>" not in html
+    people = client.get("/entities?label=PER").text
+    assert sorted(table_column(people, "entities")) == ["Perry Warjiyo", "Ridwan Kamil <i>RK</i>", "Sri Mulyani"]
+    assert '<option value="PER" selected>' in people and "/entities?label=LOC" in people
+    by_name = client.get("/entities?q=WARJI").text
+    assert table_column(by_name, "entities") == ["Perry Warjiyo"] and "with <strong>WARJI</strong>" in by_name
+    alphabetical = client.get("/entities?order=name").text
+    assert table_column(alphabetical, "entities")[0] == "Bandung"
+    hostile = client.get("/entities", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
+    assert "No entities match." in hostile
+
+
+def test_quotes_page_filters_by_speaker_and_text(client, ids):
+    html = client.get("/quotes").text
+    assert result_count(html) == "2 quotes"
+    assert "&#34;Kami tidak takut &lt;b&gt;peretas&lt;/b&gt;,&#34;" in html and "<b>peretas</b>" not in html
+    assert f"/quotes?speaker={ids['Sri Mulyani']}" in html.split('id="facet-speaker"')[1]
+    by_id = client.get(f"/quotes?speaker={ids['Sri Mulyani']}").text
+    assert result_count(by_id) == "1 quote by Sri Mulyani" and "Anggaran tahun depan" in by_id
+    by_name = client.get("/quotes?speaker=sri+mulyani").text
+    assert result_count(by_name) == "1 quote by sri mulyani"
+    by_text = client.get("/quotes?q=TAKUT").text
+    assert result_count(by_text) == "1 quote containing TAKUT" and "Anggaran" not in by_text
+    nothing = client.get("/quotes", params={"q": "<img src=x onerror=alert(1)>"}).text
+    assert "No quotes match." in nothing and "<img" not in nothing
+    assert_inert(nothing)
+
+
+@pytest.fixture(scope="module")
+def crowded_client(tmp_path_factory: pytest.TempPathFactory):
+    """One article naming 60 people, each quoted once: enough for more than one page of each list."""
+    names = [f"Tokoh Nomor{n:02d}" for n in range(60)]
+    body = "\n\n".join(f'"Pernyataan {n}," kata {name}.' for n, name in enumerate(names))
+    article = make_article(
+        "Enam puluh tokoh", body, "detik", "2025-11-01T09:00:00+07:00", "https://news.detik.com/crowd",
+        entities=[span(body, name, label="PER", canonical=name) for name in names],
+        quotes=[span(body, f'"Pernyataan {n},"', speaker=name, verb="kata", direct=True)
+                for n, name in enumerate(names)])
+    with Store(str(tmp_path_factory.mktemp("crowd") / "crowd.db")) as store:
+        store.add_articles([article])
+        with client_for(store) as test_client:
+            yield test_client
+
+
+def test_browse_pages_page_through_long_lists(crowded_client):
+    first = crowded_client.get("/entities?order=name").text
+    assert len(table_column(first, "entities")) == 50 and "page 1 of 2" in first
+    assert 'href="/entities?order=name&amp;page=2" rel="next"' in first
+    second = crowded_client.get("/entities?order=name&page=2").text
+    assert table_column(second, "entities") == [f"Tokoh Nomor{n}" for n in range(50, 60)]
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    quotes = crowded_client.get("/quotes?page=3").text
+    assert quotes.count('<blockquote class="quote">') == 20 and "page 3 of 3" in quotes
+    assert crowded_client.get("/quotes?page=4").text.count("<blockquote") == 0
+
+
+def test_figures_page_offers_the_units_and_kinds_in_the_data(client):
+    html = client.get("/figures").text
+    options = lambda name: re.findall(r'<option value="([^"]*)"', html.split(f'name="{name}"')[1].split("</select>")[0])
+    assert options("unit") == ["", "%", "IDR"] and options("kind") == ["", "money", "percent"]
+    kept = client.get("/figures?unit=USD").text  # a unit not in the data stays selected, and matches nothing
+    assert '<option value="USD" selected>USD</option>' in kept and "No figures match." in kept

@@ -427,7 +427,7 @@ class Store:
             if old is not None and old.record_hash == rec.row["record_hash"]:
                 counts.unchanged += 1
                 continue
-            if old is not None and (old.url, old.source) != (rec.row["url"], rec.row["source"]) or rid in chosen:
+            if rid in chosen or (old is not None and (old.url, old.source) != (rec.row["url"], rec.row["source"])):
                 counts.duplicates += 1  # the same body from another url or input record: keep the first copy
                 continue
             older = [r for r in by_url.get(key, []) if r.id != rid] if key else []

@@ -17,6 +17,8 @@ MAX_NAME = 200
 MAX_PAGE = 10_000
 MAX_PER_PAGE = 100
 ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,64}$"
+# Filters compared with stored text: no NUL, which PostgreSQL text cannot hold (a 500 there otherwise).
+TEXT_PATTERN = r"^[^\x00]*$"
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": schemas.Problem, "description": "A parameter the store cannot use"},
@@ -31,20 +33,21 @@ ArticleId = Annotated[str, Path(pattern=ID_PATTERN, description="article id (has
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="entity id")]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="items per page")]
-Outlet = Annotated[str | None, Query(max_length=MAX_NAME, description="outlet name, exactly as stored")]
+Outlet = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="outlet name, exactly as stored")]
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 Since = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
                                     description="published on or after (YYYY-MM-DD)")]
 Until = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
                                     description="published on or before (YYYY-MM-DD)")]
 EntityFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="entity id the article mentions")]
-SpeakerFilter = Annotated[str | None, Query(max_length=MAX_NAME, description="a quoted speaker: entity id or name")]
+SpeakerFilter = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="a quoted speaker: entity id or name")]
 Kind = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_-]+$", description="figure kind: money, percent, ...")]
 Unit = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z%$_-]+$", description="figure unit: IDR, USD, %, ...")]
 Label = Annotated[str | None, Query(max_length=16, pattern=r"^[A-Za-z_-]+$", description="entity label: PER, ORG, LOC")]
 Scope = Annotated[Literal["paragraph", "article"],
                   Query(description="with `entity`: figures in a paragraph naming it, or anywhere in its articles")]
-NameQuery = Annotated[str | None, Query(max_length=MAX_NAME, description="part of the canonical name")]
+NameQuery = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="part of the canonical name")]
+QuoteText = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="part of the quote text")]
 
 
 def store_of(request: Request) -> Any:
@@ -114,7 +117,7 @@ def get_entity(request: Request, entity_id: EntityId) -> Any:
 @router.get("/quotes", response_model=schemas.QuotePage, summary="Quotes, newest first")
 def list_quotes(request: Request, speaker: SpeakerFilter = None,
                 article: Annotated[str | None, Query(pattern=ID_PATTERN, description="article id")] = None,
-                q: Annotated[str | None, Query(max_length=MAX_NAME, description="part of the quote text")] = None,
+                q: QuoteText = None,
                 page: PageNo = 1, per_page: PerPage = 20) -> Any:
     return store_of(request).list_quotes(speaker=speaker, article_id=article, q=q, page=page, per_page=per_page)
 

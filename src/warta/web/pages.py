@@ -206,7 +206,7 @@ def entities_page(request: Request, label: api.Label = None, q: api.NameQuery = 
 
 @router.get("/quotes")
 def quotes_page(request: Request, speaker: api.SpeakerFilter = None,
-                q: Annotated[str | None, Query(max_length=api.MAX_NAME)] = None,
+                q: api.QuoteText = None,
                 page: api.PageNo = 1) -> HTMLResponse:
     store = api.store_of(request)
     per_page = 20
