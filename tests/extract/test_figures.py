@@ -7,7 +7,9 @@ import random
 import pytest
 
 from tests.conftest import shared_path
+from warta.extract.dates import find_dates
 from warta.extract.figures import FiguresStage, find_figures, parse_number, parse_number_words
+from warta.extract.tables import digit_run_starts
 from warta.record import Article
 from warta.report import RunReport
 
@@ -158,3 +160,22 @@ def test_golden_figures_from_expected_body(name):
 def test_long_degenerate_input_is_read_in_one_pass(text):
     for figure in find_figures(text):
         assert text[figure["start"]:figure["end"]] == figure["text"]
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("", []), ("tanpa angka", []), ("2025", [0]), ("Rp1.500,25 dan 39,1%", [2, 4, 8, 15, 18]),
+    ("a1b22c333", [1, 3, 6]), ("٣ angka Arab-Indic bukan ASCII 7", [31]),
+])
+def test_digit_run_starts_are_where_each_run_of_ascii_digits_begins(text, starts):
+    assert digit_run_starts(text) == starts
+    assert digit_run_starts(text) == starts  # the kept answer for the same text
+
+
+def test_figures_and_dates_of_one_body_agree_whichever_stage_scans_it_first():
+    body = "Pada 5 Mei 2021 harga naik 12,5 persen menjadi Rp13.200 per kg."
+    other = "Tahun 2019 ada 3 ton beras senilai US$2 juta."
+    first = (find_figures(body), find_dates(body, "2021-05-06"))
+    find_dates(other, None), find_figures(other)
+    assert (find_figures(body), find_dates(body, "2021-05-06")) == first
+    assert [d["value"] for d in first[1]] == ["2021-05-05"]
+    assert [f["value"] for f in first[0]] == [12.5, 13200]

@@ -1,4 +1,5 @@
-"""The REST API over a hand-built store (SQLite and PostgreSQL): shapes, filters, pagination, and 4xx for bad requests."""
+"""The REST API over a hand-built store, on SQLite and on PostgreSQL: shapes, filters, pagination, and 4xx
+for bad requests."""
 from __future__ import annotations
 
 import pytest

@@ -138,5 +138,29 @@ def test_figures_page_and_hostile_query_in_the_browser(base_url, browser):
     page.goto(base_url + "/figures?unit=IDR")
     assert page.locator("#figures tbody tr").count() >= 1
     assert page.locator("svg.chart rect.bar").count() >= 1
+    assert page.locator("select#unit option:checked").inner_text() == "IDR"
     assert dialogs == []
+    page.close()
+
+
+def test_browse_entities_and_quotes_from_the_navigation(base_url, browser):
+    page = browser.new_page()
+    page.goto(base_url + "/")
+    page.click("header nav >> text=Entities")
+    page.wait_for_url("**/entities")
+    page.select_option("select#label", "PER")
+    page.click("#entity-form button")
+    page.wait_for_url("**/entities?*label=PER*")
+    assert set(page.locator("#entities tbody tr td:nth-child(2)").all_inner_texts()) == {"PER"}
+    page.locator("#entities tbody a").first.click()
+    page.wait_for_url("**/entities/*")
+    assert page.locator("#timeline").is_visible()
+
+    page.click("header nav >> text=Quotes")
+    page.wait_for_url("**/quotes")
+    assert page.locator("#quotes blockquote").count() >= 2  # the seed alone has two
+    page.fill("#quote-form input[name=q]", "menyanggupi")
+    page.press("#quote-form input[name=q]", "Enter")
+    page.wait_for_url("**/quotes?q=menyanggupi")
+    assert "menyanggupi" in page.locator("#quotes blockquote").first.inner_text()
     page.close()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -38,7 +39,8 @@ def assert_inert(html: str) -> None:
 
 def test_every_page_renders_and_is_inert(client, ids):
     for url in ["/", "/search", "/search?q=harga", "/figures", "/api/docs", f"/articles/{ids['hostile']}",
-                "/entities", "/entities?label=PER&order=name", "/quotes", f"/quotes?speaker={ids['Ridwan Kamil <i>RK</i>']}",
+                "/entities", "/entities?label=PER&order=name", "/quotes",
+                f"/quotes?speaker={ids['Ridwan Kamil <i>RK</i>']}",
                 f"/articles/{ids['sri']}", f"/entities/{ids['Ridwan Kamil <i>RK</i>']}", f"/entities/{ids['Sri Mulyani']}"]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -123,9 +125,9 @@ def nav_links(html: str) -> list[str]:
 
 
 def table_column(html: str, table_id: str) -> list[str]:
-    """The first cell's text of each body row of the table with this id."""
+    """The first cell's text (unescaped) of each body row of the table with this id."""
     body = html.split(f'id="{table_id}"')[1].split("</tbody>")[0].split("<tbody>")[1]
-    return [re.sub(r"<[^>]+>", "", row.split("</td>")[0]).strip() for row in body.split("<tr>")[1:]]
+    return [unescape(re.sub(r"<[^>]+>", "", row.split("</td>")[0])).strip() for row in body.split("<tr>")[1:]]
 
 
 def test_browse_pages_are_in_the_navigation(client):
@@ -200,3 +202,12 @@ def test_figures_page_offers_the_units_and_kinds_in_the_data(client):
     assert options("unit") == ["", "%", "IDR"] and options("kind") == ["", "money", "percent"]
     kept = client.get("/figures?unit=USD").text  # a unit not in the data stays selected, and matches nothing
     assert '<option value="USD" selected>USD</option>' in kept and "No figures match." in kept
+
+
+def test_every_unit_the_extractor_writes_is_a_valid_filter(client):
+    """The unit choices come from the data, so each unit the figure tables can produce must pass the filter."""
+    from warta.extract.figures import TABLES
+
+    units = {"%", *TABLES["units"].values(), *TABLES["prefixes"].values(), *TABLES["suffixes"].values()}
+    for unit in sorted(units):
+        assert client.get("/api/figures", params={"unit": unit, "per_page": 1}).status_code == 200, unit

@@ -452,16 +452,17 @@ def settle_weekdays(found: list[Found], anchor: dt.date | None) -> None:
 def anchor_times(found: list[Found], body: str, anchor: dt.date | None) -> None:
     """A time takes the last full date before it in its sentence, else the publication date."""
     last_day: str | None = None
-    last_end = 0
-    for item in found:
-        if SENTENCE_BREAK.search(body, last_end, item.start):
-            last_day = None
-        last_end = item.end
+    day_index = -1
+    for index, item in enumerate(found):
         if item.time is not None:
+            # the sentence test runs only for times (rare), over the gaps between the expressions
+            if last_day and any(SENTENCE_BREAK.search(body, found[k].end, found[k + 1].start)
+                                for k in range(day_index, index)):
+                last_day = None
             day = last_day or (anchor.isoformat() if anchor else None)
             item.value = f"{day}T{item.time}" if day else f"T{item.time}"
         elif item.precision == "day" and item.value and len(item.value) >= 10:
-            last_day = item.value[:10]
+            last_day, day_index = item.value[:10], index
 
 
 def find_dates(body: str, published: str | None = None) -> list[dict[str, object]]:

@@ -33,21 +33,27 @@ ArticleId = Annotated[str, Path(pattern=ID_PATTERN, description="article id (has
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="entity id")]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="items per page")]
-Outlet = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="outlet name, exactly as stored")]
+Outlet = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN,
+                                     description="outlet name, exactly as stored")]
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 Since = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
                                     description="published on or after (YYYY-MM-DD)")]
 Until = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
                                     description="published on or before (YYYY-MM-DD)")]
 EntityFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="entity id the article mentions")]
-SpeakerFilter = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="a quoted speaker: entity id or name")]
+SpeakerFilter = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN,
+                                            description="a quoted speaker: entity id or name")]
 Kind = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_-]+$", description="figure kind: money, percent, ...")]
-Unit = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z%$_-]+$", description="figure unit: IDR, USD, %, ...")]
+UNIT_PATTERN = r"^[\w%$/.°²³ -]+$"  # ISO codes, "%", and unit words such as "barel/hari" or "m2"
+Unit = Annotated[str | None, Query(max_length=32, pattern=UNIT_PATTERN,
+                                   description="figure unit: IDR, USD, %, kg, ...")]
 Label = Annotated[str | None, Query(max_length=16, pattern=r"^[A-Za-z_-]+$", description="entity label: PER, ORG, LOC")]
 Scope = Annotated[Literal["paragraph", "article"],
                   Query(description="with `entity`: figures in a paragraph naming it, or anywhere in its articles")]
-NameQuery = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="part of the canonical name")]
-QuoteText = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN, description="part of the quote text")]
+NameQuery = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN,
+                                        description="part of the canonical name")]
+QuoteText = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN,
+                                        description="part of the quote text")]
 
 
 def store_of(request: Request) -> Any:

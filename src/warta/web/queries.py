@@ -37,11 +37,12 @@ def entities_near_figures(store: Any, *, kind: str | None = None, unit: str | No
         return [dict(row) for row in conn.execute(stmt).mappings()]
 
 
-def figure_choices(store: Any, column: str) -> list[dict[str, Any]]:
+def figure_choices(store: Any, column: str, limit: int = 60) -> list[dict[str, Any]]:
     """The values a figure `column` ("unit" or "kind") takes in the store, most figures first: [{value, figures}]."""
     field = F.c[column]
     n = func.count().label("figures")
-    stmt = select(field.label("value"), n).where(field.is_not(None)).group_by(field).order_by(n.desc(), field)
+    stmt = (select(field.label("value"), n).where(field.is_not(None))
+            .group_by(field).order_by(n.desc(), field).limit(limit))
     with store.engine.connect() as conn:
         return [dict(row) for row in conn.execute(stmt).mappings()]
 

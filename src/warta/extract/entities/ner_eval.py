@@ -1,7 +1,7 @@
 """Scoring the tagger: exact-span micro P/R/F1 per label (`warta eval ner`), and the published protocols.
 
-    python -m warta.extract.entities.ner_eval cv [FOLD...] [--nerui-only]   # IndoLEM NER-UI fold models
-    python -m warta.extract.entities.ner_eval heldout   # every 10th NERP / NERGrit sentence held out
+    python -m warta.extract.entities.ner_eval cv [FOLD...] [--nerui-only] [--iterations N]  # NER-UI fold models
+    python -m warta.extract.entities.ner_eval heldout [--iterations N]  # every 10th NERP / NERGrit sentence held out
 """
 from __future__ import annotations
 
@@ -88,7 +88,8 @@ def _without(sentences: list[Sentence], held_out: list[Sentence]) -> list[Senten
     return [s for s in sentences if tuple(s.tokens) not in banned]
 
 
-def cross_validate_nerui(folds: Iterable[int] = range(1, 6), extra: bool = True) -> list[float]:
+def cross_validate_nerui(folds: Iterable[int] = range(1, 6), extra: bool = True,
+                         params: dict | None = None) -> list[float]:
     """IndoLEM NER-UI: per fold, train on train+dev of the fold (+ the other NER sets), score on test.0k."""
     nerui = shared_dir() / "data" / "ner" / "indolem-nerui"
     others = [p for p in default_train_files() if p.parent != nerui] if extra else []
@@ -98,22 +99,22 @@ def cross_validate_nerui(folds: Iterable[int] = range(1, 6), extra: bool = True)
         clusters = Path(shared_clusters) / CLUSTERS_FILE
         save_clusters(build_clusters(news_sentences() + [s.tokens for s in read_sentences(others)]), clusters)
         for fold in folds:
-            f1s.append(_score_fold(nerui, fold, others, clusters))
+            f1s.append(_score_fold(nerui, fold, others, clusters, params))
     print(f"NER-UI {len(f1s)}-fold mean F1 {sum(f1s) / len(f1s):.3f}  folds {' '.join(f'{f:.3f}' for f in f1s)}")
     return f1s
 
 
-def _score_fold(nerui: Path, fold: int, others: list[Path], clusters: Path) -> float:
+def _score_fold(nerui: Path, fold: int, others: list[Path], clusters: Path, params: dict | None) -> float:
     test = read_conll(nerui / f"test.0{fold}.tsv")
     train = read_sentences([nerui / f"train.0{fold}.tsv", nerui / f"dev.0{fold}.tsv", *others])
     with tempfile.TemporaryDirectory() as model_dir:
-        train_model(_without(train, test), model_dir, clusters_from=clusters)
+        train_model(_without(train, test), model_dir, params, clusters_from=clusters)
         scores, _ = evaluate(test, Tagger(model_dir))
     print(f"fold {fold}: " + " | ".join(scores.lines()[1:]), flush=True)
     return scores.prf()[2]
 
 
-def heldout_nerp_nergrit(every: int = 10) -> dict[str, float]:
+def heldout_nerp_nergrit(every: int = 10, params: dict | None = None) -> dict[str, float]:
     """Hold out every `every`-th sentence of NERP and NERGrit, train on the rest of all sets, score each."""
     ner = shared_dir() / "data" / "ner"
     held = {name: read_conll(ner / name / "train.txt") for name in ("indonlu-nerp", "indonlu-nergrit")}
@@ -126,7 +127,7 @@ def heldout_nerp_nergrit(every: int = 10) -> dict[str, float]:
         train.extend(sentences)
     results = {}
     with tempfile.TemporaryDirectory() as model_dir:
-        train_model(_without(train, [s for t in tests.values() for s in t]), model_dir)
+        train_model(_without(train, [s for t in tests.values() for s in t]), model_dir, params)
         tagger = Tagger(model_dir)
         for name, test in tests.items():
             scores, _ = evaluate(test, tagger)
@@ -136,11 +137,12 @@ def heldout_nerp_nergrit(every: int = 10) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
+    params = {"max_iterations": int(argv[argv.index("--iterations") + 1])} if "--iterations" in argv else None
     if argv[:1] == ["cv"]:
-        folds = [int(a) for a in argv[1:] if a.isdigit()] or range(1, 6)
-        cross_validate_nerui(folds, extra="--nerui-only" not in argv)
+        folds = [int(a) for a in argv[1:] if a.isdigit() and "--iterations" not in argv[:argv.index(a)]] or range(1, 6)
+        cross_validate_nerui(folds, extra="--nerui-only" not in argv, params=params)
     elif argv[:1] == ["heldout"]:
-        heldout_nerp_nergrit()
+        heldout_nerp_nergrit(params=params)
     else:
         raise SystemExit(__doc__)
 
