@@ -6,18 +6,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from warta.tables import read_rows
+
 DATA = Path(__file__).with_name("data")
 # Kinds in noise_lines.tsv that the cleaner resolves by the line's position (see cleaner.apply_table).
 POSITIONAL_KINDS = frozenset({"date", "credit_label", "more_link", "embed_credit"})
 
 
 def read_table(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file, without comments and blank lines."""
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    return read_rows(DATA / name)
 
 
 @dataclass(frozen=True, slots=True)

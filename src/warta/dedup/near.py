@@ -10,26 +10,9 @@ import numpy as np
 
 from warta.dedup.features import CorpusFeatures, DedupConfig
 from warta.dedup.minhash import containment, jaccard
+from warta.unionfind import UnionFind
 
 MAX_BUCKET = 64  # larger buckets are boilerplate collisions; pairing inside them costs quadratic time
-
-
-class UnionFind:
-    """Groups whose root is always the smallest index: the first-seen article."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 from warta.pipeline import register_stage
 from warta.record import Article
+from warta.tables import read_rows
 from warta.report import RunReport
 
 DATA = Path(__file__).with_name("data")
@@ -39,9 +40,7 @@ Span = tuple[int, int]
 
 def read_table(name: str) -> list[list[str]]:
     """Rows of a data table: tab-separated, `#` comments, first row a header."""
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+    return read_rows(DATA / name)[1:]
 
 
 def _alternation(words: Iterable[str], capitalised: bool = True) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from warta.tables import read_rows
+
 DATA = Path(__file__).parent / "data"
 
 # Words that may join capitalised words inside a role or an organisation name.
@@ -11,11 +13,7 @@ CONNECTORS = frozenset({"dan", "di", "dari", "of", "by", "for", "and", "&", "unt
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    return read_rows(DATA / name)
 
 
 @cache

@@ -16,28 +16,11 @@ from warta.extract.entities.mentions import (
     Mention, Tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
 )
 from warta.extract.entities.roles import ORDINAL, role_key
+from warta.unionfind import UnionFind
 
 ORG_NOISE_WORDS = frozenset({"pt", "tbk", "persero", "(persero)"})
 COMPANY_ARMS = frozenset({"indonesia", "group", "grup", "tbk", "global", "international", "internasional", "asia"})
 MAX_ROLE_NOUN_WORDS = 8
-
-
-class Clusters:
-    """Union-find over mention indices."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def group(label: str) -> str:
@@ -62,7 +45,7 @@ def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list
     """Give each mention a cluster id; returns each cluster's canonical name by cluster id."""
     texts = [tokens.text(m.first, m.last) for m in mentions]
     keys = [name_key(t, m.label, local) for t, m in zip(texts, mentions)]
-    clusters = Clusters(len(mentions))
+    clusters = UnionFind(len(mentions))
 
     first_with_key: dict[tuple[str, tuple[str, ...]], int] = {}
     for i, (m, key) in enumerate(zip(mentions, keys)):
@@ -84,7 +67,7 @@ def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list
     return _canonical_names(tokens, mentions, texts)
 
 
-def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: Clusters) -> None:
+def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: UnionFind) -> None:
     """"Saifullah Yusuf atau Gus Ipul": two names for one person."""
     by_first = {m.first: i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
@@ -96,7 +79,7 @@ def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: C
 
 
 def _link_nicknames_by_role(mentions: list[Mention], keys: list[tuple[str, ...]], local: dict[str, str],
-                            clusters: Clusters) -> None:
+                            clusters: UnionFind) -> None:
     """"Wamenaker Noel" and "Wakil Menteri Ketenagakerjaan (Wamenaker) Immanuel Ebenezer": a one-word name
     given the same office as one full name in the article is that person."""
     full_names: dict[str, set[int]] = {}
@@ -112,7 +95,7 @@ def _link_nicknames_by_role(mentions: list[Mention], keys: list[tuple[str, ...]]
             clusters.union(i, next(iter(holders)))
 
 
-def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: Clusters) -> None:
+def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
     """"Purbaya", "Amran", "Kenneth": part of a fuller name in the article; the nearest earlier one wins."""
     people = [i for i, m in enumerate(mentions) if m.label == "PER" and keys[i]]
     for i in sorted(people, key=lambda i: len(keys[i])):
@@ -128,7 +111,7 @@ def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, .
         clusters.union(i, max(earlier, key=lambda j: mentions[j].first) if earlier else fuller[0])
 
 
-def _link_parts_of_organisation_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: Clusters) -> None:
+def _link_parts_of_organisation_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
     """"Alibaba" / "Alibaba Group", "Kominfo" / "Kementerian Kominfo", "BPS" / "BPS Provinsi DKI Jakarta"."""
     organisations = [i for i, m in enumerate(mentions) if m.label == "ORG" and keys[i]]
     for i in sorted(organisations, key=lambda i: len(keys[i])):

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from warta.extract.entities.linking import Clusters
+from warta.unionfind import UnionFind
 from warta.extract.entities.ner import load_tagger
 from warta.extract.entities.stage import extract_entities
 
@@ -92,7 +92,7 @@ def evaluate(path: Path, window: int) -> dict[str, float]:
     sentences = read_corpus(path)
     every = [p for s in sentences for p in s if p.id]
     by_id = {p.id: p for p in every}
-    gold = Clusters(len(every))
+    gold = UnionFind(len(every))
     index = {p.id: i for i, p in enumerate(every)}
     for p in every:
         if p.antecedent in index:
@@ -132,7 +132,7 @@ def _role_names(mention: dict | None, phrase: Phrase) -> bool:
     return bool(role) and role.casefold() in phrase.text.casefold()
 
 
-def _score_system_links(entities: list[dict], phrases: list[Phrase], gold: Clusters, index: dict[str, int],
+def _score_system_links(entities: list[dict], phrases: list[Phrase], gold: UnionFind, index: dict[str, int],
                         counts: dict[str, int]) -> None:
     """Each system mention linked to the nearest earlier, differently spelled mention of its entity."""
     last_seen: dict[str, dict] = {}
