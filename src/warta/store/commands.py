@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from warta.commands import input_options, read_articles
 from warta.report import RunReport
 
 DEFAULT_DB = "warta.db"
@@ -23,23 +24,16 @@ def _open(db: str):
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
-@click.option("--format", "fmt", default="auto", show_default=True, help="Input format (as for `warta process`).")
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per transaction.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), help="Also write rejections as JSON Lines here.")
-def ingest(paths: tuple[str, ...], db: str, fmt: str, batch_size: int, errors_path: str | None) -> None:
+@input_options
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, errors_path: str | None, **options) -> None:
     """Process PATHS (files, folders, globs) and store the records; safe to re-run after a crash."""
-    from warta.ingest import FORMATS, expand_paths, read_paths
-    from warta.pipeline import default_pipeline
-
-    if fmt not in FORMATS:
-        raise click.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     store = _open(db)
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
     report = RunReport(errors_file=errors_file)
     try:
-        files = expand_paths(paths, report)
-        docs = default_pipeline().run(read_paths(files, report, fmt=fmt), report)
+        docs = read_articles(paths, report, progress=sys.stderr.isatty(), **options)
 
         def counted(stream):
             for doc in stream:

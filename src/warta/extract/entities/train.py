@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[4]
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True,
               "feature.minfreq": 1}
 
-GAZETTEER_PARTS = int(os.environ.get("WARTA_NER_GAZETTEER_PARTS", "5"))  # 0: no name-list features
+GAZETTEER_PARTS = int(os.environ.get("WARTA_NER_GAZETTEER_PARTS", "0"))  # 5: jackknifed name-list features
 
 
 def shared_dir() -> Path:
@@ -72,7 +72,8 @@ def train_model(sentences: list[Sentence], out_dir: str | Path, params: dict | N
         save_clusters(build_clusters(unlabelled), out / CLUSTERS_FILE)
         if verbose:
             print(f"clusters: {len(unlabelled)} sentences, {time.time() - started:.0f}s", flush=True)
-    gazetteer_of(sentences).save(out / GAZETTEER_FILE)
+    if GAZETTEER_PARTS:
+        gazetteer_of(sentences).save(out / GAZETTEER_FILE)
     extractor = FeatureExtractor(load_clusters(out / CLUSTERS_FILE))
     held_out_names = jackknifed_gazetteers(sentences, GAZETTEER_PARTS) if GAZETTEER_PARTS else None
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
