@@ -211,3 +211,22 @@ def test_every_unit_the_extractor_writes_is_a_valid_filter(client):
     units = {"%", *TABLES["units"].values(), *TABLES["prefixes"].values(), *TABLES["suffixes"].values()}
     for unit in sorted(units):
         assert client.get("/api/figures", params={"unit": unit, "per_page": 1}).status_code == 200, unit
+
+
+def test_article_page_lists_the_articles_of_its_story(tmp_path):
+    """Articles that tell one story (issue 6) link to each other from their pages."""
+    from fastapi.testclient import TestClient
+
+    from warta.record import Article, article_id
+    from warta.store.db import Store
+    from warta.web.app import create_app
+
+    bodies = [f"Berita nomor {i} tentang banjir di Jakarta yang cukup panjang untuk disimpan. " * 3 for i in range(3)]
+    docs = [Article(id=article_id(b), source="t", title=f"Banjir {i}", body=b, story=article_id(bodies[0]) if i < 2 else None)
+            for i, b in enumerate(bodies)]
+    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    store.add_articles(docs)
+    client = TestClient(create_app(store))
+    page = client.get(f"/articles/{docs[0].id}").text
+    assert 'id="story"' in page and f'/articles/{docs[1].id}' in page
+    assert 'id="story"' not in client.get(f"/articles/{docs[2].id}").text

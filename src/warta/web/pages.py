@@ -152,9 +152,11 @@ FACET_PARAM = {"outlet": "outlet", "month": "month", "entity": "entity", "speake
 
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: api.ArticleId) -> HTMLResponse:
-    article = api.store_of(request).get_article(article_id)
+    store = api.store_of(request)
+    article = store.get_article(article_id)
     if article is None:
         raise HTTPException(404, f"No article with id {article_id}.")
+    story = store.story_articles(article["story"]) if article.get("story") else []
     body = highlight_body(article["body"], article["entities"], article["quotes"], article["figures"],
                           entity_link=lambda m: f"/entities/{m['entity_id']}" if m.get("entity_id") else None)
     people: dict[str, dict[str, Any]] = {}
@@ -168,7 +170,7 @@ def article_page(request: Request, article_id: api.ArticleId) -> HTMLResponse:
         noise_by_kind.setdefault(item.get("kind") or "other", []).append(item.get("text") or "")
     return render(request, "article.html", article=article, body=body, header_query="",
                   entities=sorted(people.values(), key=lambda e: (e["label"], -e["count"], e["canonical"])),
-                  noise_by_kind=noise_by_kind, url=safe_href(article.get("url")))
+                  noise_by_kind=noise_by_kind, url=safe_href(article.get("url")), story=story)
 
 
 @router.get("/entities/{entity_id}")
