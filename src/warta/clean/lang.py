@@ -1,13 +1,31 @@
 """Language of an article, by py3langid (its model ships inside the package; nothing is downloaded)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from pathlib import Path
+
 from warta.clean.rules import languages
 
 # Enough text to tell languages apart; more only costs time.
 SAMPLE_CHARS = 150
 MIN_SAMPLE_CHARS = 20
 PROSE_CHARS = 60
+# A sample whose words are at least this share Indonesian function words is Indonesian.
+FUNCTION_WORD_SHARE = 0.1
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "indonesian_function_words.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def clearly_indonesian(sample: str) -> bool:
+    words = _WORD.findall(sample.casefold())
+    return len(words) >= 10 and sum(w in function_words() for w in words) >= FUNCTION_WORD_SHARE * len(words)
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +40,8 @@ def identifier():
 def detect_text(text: str) -> str | None:
     if len(text.strip()) < MIN_SAMPLE_CHARS:
         return None
-    return identifier().classify(text[:SAMPLE_CHARS])[0]
+    sample = text[:SAMPLE_CHARS]
+    return "id" if clearly_indonesian(sample) else identifier().classify(sample)[0]
 
 
 def detect_language(paragraphs: list[str]) -> str | None:
