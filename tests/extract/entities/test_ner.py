@@ -63,3 +63,29 @@ def test_gazetteer_marks_the_longest_known_name() -> None:
     assert names.match("kata bank Indonesia di Jakarta , Indonesia".split()) == \
         ["", "B-ORG", "I-ORG", "", "B-LOC", "", "B-LOC"]
     assert names.match([]) == []
+
+
+@needs_model
+def test_batch_decoder_gives_crfsuite_tags() -> None:
+    """The numpy Viterbi over cached word and pair scores tags exactly as CRFsuite does."""
+    import pycrfsuite
+
+    from tests.conftest import shared_path
+    from warta.extract.entities.conll import read_conll
+
+    sentences = [s.tokens for s in read_conll(shared_path("data", "ner", "indonlu-nergrit", "train.txt"))[:400]]
+    sentences += [[], ["Jakarta"], ["Presiden", "Joko", "Widodo"] * 60, ["jakarta", "bandung", "."]]
+    tagger = load_tagger()
+    crf = pycrfsuite.Tagger()
+    crf.open(str(tagger.path / MODEL_FILE))
+    expected = [list(crf.tag(tagger.features.sentence(tokens))) if tokens else [] for tokens in sentences]
+    assert tagger.tag_sentences(sentences) == expected
+    assert [tagger.tag(tokens) for tokens in sentences[:50]] == expected[:50]  # one at a time, caches warm
+
+
+@needs_model
+def test_find_spans_many_matches_one_at_a_time() -> None:
+    texts = [TEXT, "", "Menteri Keuangan Sri Mulyani berkunjung ke Surabaya.", TEXT.upper()]
+    tagger = load_tagger()
+    assert tagger.find_spans_many(texts, [None, None, tokenize(texts[2]), None]) == \
+        [tagger.find_spans(text) for text in texts]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 _DIGIT = re.compile(r"\d")
@@ -83,17 +84,36 @@ class Gazetteer:
         return marks
 
 
+CONTEXT_OFFSETS = (-2, -1, 1, 2)
+
+
+@dataclass(slots=True, frozen=True)
+class WordFeatures:
+    """What one word type contributes: its own features, and those it gives its neighbours."""
+
+    own: tuple[str, ...]
+    # as_neighbour[k]: what a token sees of this word k places away ("w[-1]=..." from the next token)
+    as_neighbour: dict[int, tuple[str, ...]]
+    lower: str
+    shape: str
+
+
 class FeatureExtractor:
-    """Turns a token sequence into one list of feature names per token (cached per word type)."""
+    """Turns a token sequence into one list of feature names per token (cached per word type).
+
+    A token's features are the sum of four parts, so a decoder can score each part once per
+    word type or word pair: its word's `own`, its neighbours' `as_neighbour`, the `pair`
+    features of its two bigrams, and `extras` (sentence position, gazetteer marks).
+    """
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: Gazetteer | None = None) -> None:
         self.clusters = clusters or {}
         self.gazetteer = gazetteer
-        self._word_cache: dict[str, tuple[list[str], dict[str, str]]] = {}
+        self._word_cache: dict[str, WordFeatures] = {}
 
-    def _word(self, word: str) -> tuple[list[str], dict[str, str]]:
-        """Features of the word itself, and its short attributes that neighbours see."""
+    def word(self, word: str) -> WordFeatures:
+        """Features of the word itself, and what its neighbours see of it."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
@@ -112,45 +132,53 @@ class FeatureExtractor:
         ids = self.clusters.get(lower, ())
         for level, cluster in enumerate(ids):
             own.append(f"c{level}={cluster}")
-        attributes = {"w": lower, "sh": shape, "c0": ids[0] if ids else "-", "c1": ids[1] if len(ids) > 1 else "-"}
-        result = (own, attributes)
+        c0, c1 = (ids[0] if ids else "-"), (ids[1] if len(ids) > 1 else "-")
+        as_neighbour = {}
+        for offset in CONTEXT_OFFSETS:
+            seen = [f"w[{offset}]={lower}"]
+            if offset in (-1, 1):
+                seen += [f"sh[{offset}]={shape}", f"c0[{offset}]={c0}", f"c1[{offset}]={c1}"]
+            as_neighbour[offset] = tuple(seen)
+        result = WordFeatures(tuple(own), as_neighbour, lower, shape)
         if len(self._word_cache) < 500_000:
             self._word_cache[word] = result
         return result
 
+    @staticmethod
+    def pair(left: WordFeatures, right: WordFeatures) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Bigram features of adjacent words: (those of the right token, those of the left token)."""
+        return ((f"w[-1:0]={left.lower}|{right.lower}", f"sh[-1:0]={left.shape}|{right.shape}"),
+                (f"w[0:1]={left.lower}|{right.lower}", f"sh[0:1]={left.shape}|{right.shape}"))
+
+    def extras(self, tokens: list[str], gazetteer: Gazetteer | None = None) -> list[tuple[int, str]]:
+        """(token index, feature) for sentence position, all-lowercase sentence and gazetteer marks."""
+        gazetteer = gazetteer or self.gazetteer
+        n = len(tokens)
+        extras = [(0, "BOS"), (n - 1, "EOS")] if n else []
+        if not any(token[:1].isupper() for token in tokens):
+            extras += [(i, "lcsent") for i in range(n)]
+        if gazetteer:
+            for i, mark in enumerate(gazetteer.match(tokens)):
+                if mark:
+                    extras += [(i, "gz=" + mark), (i, f"gz={mark}|cap={tokens[i][:1].isupper()}")]
+        return extras
+
     def sentence(self, tokens: list[str], gazetteer: Gazetteer | None = None) -> list[list[str]]:
         """Features per token; `gazetteer` overrides the extractor's (training uses held-out name lists)."""
-        words = [self._word(token) for token in tokens]
-        gazetteer = gazetteer or self.gazetteer
-        marks = gazetteer.match(tokens) if gazetteer else [""] * len(tokens)
-        lowercase_sentence = not any(ch.isupper() for token in tokens for ch in token[:1])
+        words = [self.word(token) for token in tokens]
         n = len(tokens)
+        extras: list[list[str]] = [[] for _ in tokens]
+        for i, feature in self.extras(tokens, gazetteer):
+            extras[i].append(feature)
         features = []
-        for i, (own, attrs) in enumerate(words):
-            feats = list(own)
-            if i == 0:
-                feats.append("BOS")
-            if i == n - 1:
-                feats.append("EOS")
-            if lowercase_sentence:
-                feats.append("lcsent")
-            if marks[i]:
-                feats.append("gz=" + marks[i])
-                feats.append(f"gz={marks[i]}|cap={'cap' in own}")
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                if 0 <= j < n:
-                    other = words[j][1]
-                    feats.append(f"w[{offset}]={other['w']}")
-                    if offset in (-1, 1):
-                        feats.append(f"sh[{offset}]={other['sh']}")
-                        feats.append(f"c0[{offset}]={other['c0']}")
-                        feats.append(f"c1[{offset}]={other['c1']}")
+        for i, word in enumerate(words):
+            feats = [*word.own, *extras[i]]
+            for offset in CONTEXT_OFFSETS:
+                if 0 <= i + offset < n:
+                    feats += words[i + offset].as_neighbour[offset]
             if i > 0:
-                feats.append(f"w[-1:0]={words[i - 1][1]['w']}|{attrs['w']}")
-                feats.append(f"sh[-1:0]={words[i - 1][1]['sh']}|{attrs['sh']}")
+                feats += self.pair(words[i - 1], word)[0]
             if i < n - 1:
-                feats.append(f"w[0:1]={attrs['w']}|{words[i + 1][1]['w']}")
-                feats.append(f"sh[0:1]={attrs['sh']}|{words[i + 1][1]['sh']}")
+                feats += self.pair(word, words[i + 1])[1]
             features.append(feats)
         return features

@@ -1,7 +1,7 @@
 """The word tables behind roles and linking (data/*.tsv), loaded once."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from warta.tables import read_rows
@@ -84,10 +84,12 @@ def generic_institutions() -> frozenset[str]:
     return frozenset(row[0].casefold() for row in _rows("generic_institutions.tsv"))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_honorific(word: str) -> bool:
     return word.casefold().rstrip(".") in honorifics()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_title(word: str) -> bool:
     key = word.casefold()
     if key in title_words():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, expand_office, expand_office_key, generic_institutions, is_honorific, is_title,
@@ -40,7 +41,7 @@ class Tokens:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        items = tokenize(body)
+        self.items = items = tokenize(body)
         self.texts = [t for t, _, _ in items]
         self.starts = [s for _, s, _ in items]
         self.ends = [e for _, _, e in items]
@@ -91,6 +92,7 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_word(word: str) -> bool:
     """A capitalised word that is not an ordinary word, title or honorific: it can be part of a name."""
     key = word.casefold()
