@@ -89,3 +89,19 @@ def test_find_spans_many_matches_one_at_a_time() -> None:
     tagger = load_tagger()
     assert tagger.find_spans_many(texts, [None, None, tokenize(texts[2]), None]) == \
         [tagger.find_spans(text) for text in texts]
+
+
+@needs_model
+def test_weight_arrays_are_rebuilt_when_the_model_changes(tmp_path) -> None:
+    import shutil
+
+    import numpy as np
+
+    from warta.extract.entities.ner import WEIGHTS_FILE, Tagger
+
+    shutil.copytree(MODEL_DIR, tmp_path / "model")
+    arrays = tmp_path / "model" / WEIGHTS_FILE
+    np.savez(arrays, digest="from another model")
+    tokens = ["Menteri", "Keuangan", "Sri", "Mulyani", "berkunjung", "ke", "Surabaya", "."]
+    assert Tagger(tmp_path / "model").tag(tokens) == load_tagger().tag(tokens)
+    assert str(np.load(arrays)["digest"]) != "from another model"

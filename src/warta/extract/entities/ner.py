@@ -9,6 +9,8 @@ and gives the same tags (tests/extract/entities/test_ner.py compares the two).
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from warta.extract.entities.features import CONTEXT_OFFSETS, FeatureExtractor, G
 
 MODEL_DIR = Path(__file__).with_name("model")
 MODEL_FILE = "ner.crfsuite"
+WEIGHTS_FILE = "ner.weights.npz"  # MODEL_FILE's weights as arrays, rebuilt from it when stale
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "names.tsv.gz"
 ABBREVIATIONS_FILE = Path(__file__).with_name("ner_abbreviations.txt")
@@ -87,19 +90,55 @@ class Span:
 class CrfWeights:
     """A CRFsuite model's state and transition weights as arrays."""
 
-    def __init__(self, crf: "pycrfsuite.Tagger") -> None:  # noqa: F821
-        info = crf.info()
-        self.labels: list[str] = crf.labels()
-        label_index = {label: i for i, label in enumerate(self.labels)}
-        self.attributes: dict[str, int] = {}
+    def __init__(self, labels: list[str], attributes: list[str], state: np.ndarray, transitions: np.ndarray) -> None:
+        self.labels = labels
+        self.attributes = {attribute: i for i, attribute in enumerate(attributes)}
+        self.state = state
+        self.transitions = transitions
+
+    @classmethod
+    def load(cls, model_path: Path) -> "CrfWeights":
+        """The weights of a CRFsuite model file, from the arrays saved beside it when they were made from it."""
+        digest = hashlib.sha1(model_path.read_bytes()).hexdigest()
+        arrays_path = model_path.with_name(WEIGHTS_FILE)
+        if arrays_path.exists():
+            with np.load(arrays_path) as arrays:
+                if str(arrays["digest"]) == digest:
+                    return cls(str(arrays["labels"]).split("\n"), bytes(arrays["attributes"]).decode().split("\n"),
+                               arrays["state"], arrays["transitions"])
+        weights = cls.from_crfsuite(model_path)
+        try:  # parsing the model takes a second or two; the arrays load in milliseconds
+            weights.save(arrays_path, digest)
+        except OSError:
+            pass
+        return weights
+
+    @classmethod
+    def from_crfsuite(cls, model_path: Path) -> "CrfWeights":
+        import pycrfsuite
+
+        crf = pycrfsuite.Tagger()
+        crf.open(str(model_path))
+        info, labels = crf.info(), crf.labels()
+        crf.close()
+        label_index = {label: i for i, label in enumerate(labels)}
+        attributes: dict[str, int] = {}
         for attribute, _ in info.state_features:
-            self.attributes.setdefault(attribute, len(self.attributes))
-        self.state = np.zeros((len(self.attributes), len(self.labels)))
+            attributes.setdefault(attribute, len(attributes))
+        state = np.zeros((len(attributes), len(labels)))
         for (attribute, label), weight in info.state_features.items():
-            self.state[self.attributes[attribute], label_index[label]] = weight
-        self.transitions = np.zeros((len(self.labels), len(self.labels)))
+            state[attributes[attribute], label_index[label]] = weight
+        transitions = np.zeros((len(labels), len(labels)))
         for (before, after), weight in info.transitions.items():
-            self.transitions[label_index[before], label_index[after]] = weight
+            transitions[label_index[before], label_index[after]] = weight
+        return cls(labels, list(attributes), state, transitions)
+
+    def save(self, path: Path, digest: str) -> None:
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(tmp, digest=digest, labels="\n".join(self.labels), state=self.state,
+                            attributes=np.frombuffer("\n".join(self.attributes).encode(), dtype=np.uint8),
+                            transitions=self.transitions)
+        os.replace(tmp, path)
 
     def score(self, features: Iterable[str]) -> np.ndarray:
         """Summed state weights of the features (per label); unknown features weigh nothing."""
@@ -148,8 +187,6 @@ class Tagger:
     """
 
     def __init__(self, model_dir: str | Path) -> None:
-        import pycrfsuite
-
         model_dir = Path(model_dir)
         model_path = model_dir / MODEL_FILE
         if not model_path.exists():
@@ -160,10 +197,7 @@ class Tagger:
             load_clusters(clusters_path) if clusters_path.exists() else None,
             Gazetteer.load(gazetteer_path) if gazetteer_path.exists() else None,
         )
-        crf = pycrfsuite.Tagger()
-        crf.open(str(model_path))
-        self.weights = CrfWeights(crf)
-        crf.close()
+        self.weights = CrfWeights.load(model_path)
         self.path = model_dir
         self._word_index: dict[str, int] = {}
         self._word_parts = np.zeros((1024, 1 + len(CONTEXT_OFFSETS), len(self.weights.labels)))
