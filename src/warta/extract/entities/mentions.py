@@ -500,7 +500,7 @@ class MentionFinder:
         added = []
         i = 1
         while i < len(words):
-            if i in covered or not self.guessable(i) or not words[i - 1].islower() or not self.tokens.joined(i - 1, i) \
+            if not is_capitalised(words[i]) or i in covered or not self.guessable(i) or not words[i - 1].islower() or not self.tokens.joined(i - 1, i) \
                     or self.in_single_quotes(i) or self.tokens.in_heading(i):
                 i += 1
                 continue

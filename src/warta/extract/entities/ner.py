@@ -9,6 +9,7 @@ and gives the same tags (tests/extract/entities/test_ner.py compares the two).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -33,6 +34,7 @@ MAX_SENTENCE_TOKENS = 120
 MAX_CACHED_WORDS = 500_000
 MAX_CACHED_PAIRS = 2_000_000
 _SENTENCE_END = frozenset(".!?")
+_LINE_BREAK = re.compile(r"\n+")
 
 
 @cache
@@ -59,23 +61,16 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def split_sentences(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     """Token runs cut at line breaks, at . ! ? before a non-lowercase token, and every MAX_SENTENCE_TOKENS."""
-    sentences: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
-    for index, token in enumerate(tokens):
-        current.append(token)
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is None:
-            break
-        ends = (
-            "\n" in text[token[2]:following[1]]
-            or (token[0] in _SENTENCE_END and not following[0][:1].islower())
-            or len(current) >= MAX_SENTENCE_TOKENS
-        )
-        if ends:
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
+    starts = [start for _, start, _ in tokens]
+    # a sentence starts at the first token after a line break, and after . ! ? unless a lowercase word follows
+    cuts = {bisect.bisect_left(starts, m.end()) for m in _LINE_BREAK.finditer(text)}
+    cuts.update(i + 1 for i, (token, _, _) in enumerate(tokens[:-1])
+                if token in _SENTENCE_END and not tokens[i + 1][0][:1].islower())
+    bounds = sorted(cut for cut in cuts if 0 < cut < len(tokens))
+    sentences = []
+    for first, last in zip([0, *bounds], [*bounds, len(tokens)]):
+        for start in range(first, last, MAX_SENTENCE_TOKENS):
+            sentences.append(tokens[start:min(start + MAX_SENTENCE_TOKENS, last)])
     return sentences
 
 
