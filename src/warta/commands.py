@@ -4,12 +4,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from warta.record import Article
 from warta.report import RunReport
+
+if TYPE_CHECKING:
+    from warta.engine import ShardedRun
 
 FORMATS = ("auto", "text", "html", "jsonl", "csv", "warc")
 
@@ -47,10 +50,10 @@ def input_options(command):
 def read_articles(paths: tuple[str, ...], report: RunReport, fmt: str, text_field: str | None,
                   title_field: str | None, url_field: str | None, date_field: str | None, engine: str,
                   workers: int | None, address: str | None, workdir: str | None, no_dedup: bool,
-                  progress: bool) -> Iterable[Article]:
-    """Expand the paths and run the pipeline over them with the chosen engine."""
+                  progress: bool) -> "ShardedRun":
+    """Expand the paths and set up the pipeline over them with the chosen engine (run by `.records()`)."""
     from warta.dedup import DedupConfig
-    from warta.engine import JobSpec, RunOptions, run_files
+    from warta.engine import JobSpec, RunOptions, ShardedRun
     from warta.ingest import JsonFields, expand_paths
 
     fields = JsonFields.from_options(text=text_field, title=title_field, url=url_field, date=date_field)
@@ -59,7 +62,7 @@ def read_articles(paths: tuple[str, ...], report: RunReport, fmt: str, text_fiel
     spec = JobSpec(workdir="", fmt=fmt, fields=fields, dedup=None if no_dedup else DedupConfig())
     options = RunOptions(engine=engine, workers=workers, address=address, workdir=workdir,
                          keep_workdir=workdir is not None, progress=progress)
-    return run_files(files, report, spec, options)
+    return ShardedRun(files, report, spec, options)
 
 
 @click.command()
@@ -72,8 +75,8 @@ def process(paths: tuple[str, ...], output: str | None, errors_path: str | None,
     report = RunReport(errors_file=errors_file)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        docs = read_articles(paths, report, progress=sys.stderr.isatty(), **options)
-        write_jsonl(docs, out, report)
+        run = read_articles(paths, report, progress=sys.stderr.isatty(), **options)
+        write_jsonl(run.records(), out, report)
     finally:
         if output:
             out.close()

@@ -90,3 +90,38 @@ def test_process_cli_writes_the_same_records_with_two_workers(corpus, tmp_path):
     assert out1.read_text() == out2.read_text()
     assert f"read {len(corpus)}, wrote {len(corpus)}, rejected 0" in second.output
     assert len([json.loads(line) for line in out1.read_text().splitlines()]) == len(corpus)
+
+
+def test_streamed_records_come_without_links_and_the_links_after(corpus):
+    from warta.engine import ShardedRun
+
+    linked, _ = run(corpus, workers=2)
+    streamed_run = ShardedRun(corpus, RunReport(), JobSpec(workdir=""), RunOptions(workers=2))
+    streamed = [doc.to_dict() for doc in streamed_run.records(linked=False)]
+    assert [r["id"] for r in streamed] == [r["id"] for r in linked]
+    assert all(r["duplicate_of"] is None and r["story"] is None for r in streamed)
+    first_copies: dict[str, tuple] = {}
+    for r in linked:  # a body seen twice has one id; the store keeps its first copy
+        first_copies.setdefault(r["id"], (r["duplicate_of"], r["story"]))
+    expected = {i: links for i, links in first_copies.items() if links != (None, None)}
+    assert streamed_run.links == expected and len(expected) >= 2
+
+
+def test_ingest_stores_the_links_that_process_writes(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from warta.cli import main
+    from warta.store import Store
+
+    db = tmp_path / "links.db"
+    result = CliRunner().invoke(main, ["ingest", *corpus, "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    linked, _ = run(corpus, workers=2)
+    first_copies = {}
+    for record in linked:
+        first_copies.setdefault(record["id"], record)
+    with Store(str(db)) as store:
+        for record in first_copies.values():
+            stored = store.get_article(record["id"])
+            assert (stored["duplicate_of"], stored["story"]) == (record["duplicate_of"], record["story"])
+        assert any(record["story"] for record in first_copies.values())

@@ -17,10 +17,18 @@ MAX_BUCKET = 64  # larger buckets are boilerplate collisions; pairing inside the
 
 @dataclass(slots=True)
 class Links:
-    """Per article (input order): the id it duplicates and its story id (None when alone)."""
+    """Per article (input order): its id, the id it duplicates and its story id (None when alone)."""
 
+    ids: list[str]
     duplicate_of: list[str | None]
     story: list[str | None]
+
+    def by_id(self) -> dict[str, tuple[str | None, str | None]]:
+        """(duplicate_of, story) of each linked article id; a body seen twice keeps its first copy's."""
+        first: dict[str, tuple[str | None, str | None]] = {}
+        for article_id, duplicate_of, story in zip(self.ids, self.duplicate_of, self.story):
+            first.setdefault(article_id, (duplicate_of, story))
+        return {article_id: links for article_id, links in first.items() if links != (None, None)}
 
 
 def band_keys(signatures: np.ndarray, bands: int) -> np.ndarray:
@@ -120,4 +128,4 @@ def link_corpus(features: CorpusFeatures, config: DedupConfig = DedupConfig()) -
         duplicate_of.append(features.ids[root] if root != i else None)
         story_root = stories.find(i)
         story.append(features.ids[story_root] if sizes[story_root] > 1 else None)
-    return Links(duplicate_of, story)
+    return Links(features.ids, duplicate_of, story)

@@ -21,7 +21,10 @@ class LocalEngine:
 
     def map(self, task: Callable[[Shard, JobSpec], T], shards: list[Shard], spec: JobSpec,
             on_done: Callable[[], None] = lambda: None) -> Iterator[T]:
-        """Shard reports in shard order. One worker, or one shard, runs in this process."""
+        """Shard reports in shard order, each as soon as it and those before it are done.
+
+        One worker, or one shard, runs in this process.
+        """
         if self.workers == 1 or len(shards) <= 1:
             for shard in shards:
                 result = task(shard, spec)
@@ -29,10 +32,13 @@ class LocalEngine:
                 yield result
             return
         results: dict[int, T] = {}
+        order = iter(shards)
+        following = next(order)
         with ProcessPoolExecutor(max_workers=min(self.workers, len(shards))) as pool:
             futures = {pool.submit(task, shard, spec): shard.index for shard in shards}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 on_done()
-        for shard in shards:
-            yield results[shard.index]
+                while following is not None and following.index in results:
+                    yield results.pop(following.index)
+                    following = next(order, None)

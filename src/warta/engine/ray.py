@@ -40,13 +40,16 @@ class RayEngine:
             remote_task = ray.remote(task)
             pending = {remote_task.remote(shard, spec): shard.index for shard in shards}
             results: dict[int, T] = {}
+            order = iter(shards)
+            following = next(order, None)
             while pending:
                 done, _ = ray.wait(list(pending), num_returns=1)
                 for ref in done:
                     results[pending.pop(ref)] = ray.get(ref)
                     on_done()
-            for shard in shards:
-                yield results[shard.index]
+                while following is not None and following.index in results:  # in shard order, as soon as ready
+                    yield results.pop(following.index)
+                    following = next(order, None)
         finally:
             if started_here:
                 ray.shutdown()

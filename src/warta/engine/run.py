@@ -56,42 +56,75 @@ def prepare_workdir(files: list[str], spec: JobSpec, workdir: str | None) -> str
     return str(path)
 
 
-def run_files(files: list[str], report: RunReport, spec: JobSpec | None = None,
-              options: RunOptions | None = None) -> Iterator[Article]:
-    """Process `files` with the chosen engine and yield the final records in input order.
+class ShardedRun:
+    """The pipeline over `files` with the chosen engine: the records in input order, then their links.
 
     Each finished shard leaves its records, dedup features and report in the work directory; a run
     restarted with the same `workdir`, inputs and settings skips them. The directory is removed after
     the last record is yielded unless `keep_workdir` is set.
     """
-    options = options or RunOptions()
-    spec = spec or JobSpec(workdir="")
-    engine = make_engine(options)
-    workdir = prepare_workdir(files, spec, options.workdir)
-    spec = replace(spec, workdir=workdir)
-    shards = plan_shards(files, engine.workers or 1)
-    bar = _progress(len(shards)) if options.progress and len(shards) > 1 else None
-    if spec.cleans:
-        spec = replace(spec, stage_config={**spec.stage_config, "clean": {"profile": corpus_profile(engine, shards, spec)}})
-    written = 0
-    for shard_report in engine.map(run_shard, shards, spec, on_done=bar.update if bar else lambda: None):
-        report.merge(RunReport.from_json(shard_report))
-        written += shard_report["written"]
-    if bar:
-        bar.close()
-    links = _link(shards, spec)
-    index = 0
-    for shard in shards:
-        with open(shard_paths(workdir, shard)["records"], encoding="utf-8") as records:
-            for line in records:
-                doc = Article.from_dict(json.loads(line))
+
+    def __init__(self, files: list[str], report: RunReport, spec: JobSpec | None = None,
+                 options: RunOptions | None = None) -> None:
+        self.files, self.report = files, report
+        self.spec = spec or JobSpec(workdir="")
+        self.options = options or RunOptions()
+        # article id -> (duplicate_of, story), for linked articles; filled once records() is exhausted
+        self.links: dict[str, tuple[str | None, str | None]] = {}
+
+    def records(self, linked: bool = True) -> Iterator[Article]:
+        """The final records in input order.
+
+        With `linked`, every shard is processed and linked before the first record comes out, each
+        carrying its duplicate_of and story. Without, each shard's records come as soon as it and
+        the shards before it are done (so a consumer such as the store works meanwhile), with no
+        links; read `links` afterwards.
+        """
+        options, report = self.options, self.report
+        engine = make_engine(options)
+        workdir = prepare_workdir(self.files, self.spec, options.workdir)
+        spec = replace(self.spec, workdir=workdir)
+        shards = plan_shards(self.files, engine.workers or 1)
+        bar = _progress(len(shards)) if options.progress and len(shards) > 1 else None
+        if spec.cleans:
+            spec = replace(spec, stage_config={**spec.stage_config, "clean": {"profile": corpus_profile(engine, shards, spec)}})
+        finished = zip(shards, engine.map(run_shard, shards, spec, on_done=bar.update if bar else lambda: None))
+        if linked:
+            finished = list(finished)  # every shard, before linking
+        written = yielded = 0
+        for shard, shard_report in finished:
+            report.merge(RunReport.from_json(shard_report))
+            written += shard_report["written"]
+            if not linked:
+                for doc in _shard_records(workdir, shard):
+                    yielded += 1
+                    yield doc
+        if bar:
+            bar.close()
+        links = _link(shards, spec)
+        if linked:
+            for doc in (doc for shard in shards for doc in _shard_records(workdir, shard)):
                 if links is not None:
-                    doc.duplicate_of, doc.story = links.duplicate_of[index], links.story[index]
-                index += 1
+                    doc.duplicate_of, doc.story = links.duplicate_of[yielded], links.story[yielded]
+                yielded += 1
                 yield doc
-    assert index == written, f"work directory {workdir} holds {index} records, the shards reported {written}"
-    if not options.keep_workdir:
-        shutil.rmtree(workdir, ignore_errors=True)
+        elif links is not None:
+            self.links = links.by_id()
+        assert yielded == written, f"work directory {workdir} holds {yielded} records, the shards reported {written}"
+        if not options.keep_workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_files(files: list[str], report: RunReport, spec: JobSpec | None = None,
+              options: RunOptions | None = None) -> Iterator[Article]:
+    """Process `files` with the chosen engine and yield the final records, linked, in input order."""
+    return ShardedRun(files, report, spec, options).records()
+
+
+def _shard_records(workdir: str, shard) -> Iterator[Article]:
+    with open(shard_paths(workdir, shard)["records"], encoding="utf-8") as records:
+        for line in records:
+            yield Article.from_dict(json.loads(line))
 
 
 def corpus_profile(engine, shards, spec: JobSpec) -> str | None:
@@ -124,4 +157,4 @@ def _progress(total: int):
     return tqdm(total=total, unit="shard", desc="warta", file=sys.stderr, dynamic_ncols=True)
 
 
-__all__ = ["ENGINES", "DedupConfig", "JobSpec", "RunOptions", "run_files"]
+__all__ = ["ENGINES", "DedupConfig", "JobSpec", "RunOptions", "ShardedRun", "run_files"]

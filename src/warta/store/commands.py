@@ -33,14 +33,16 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, errors_path: str | 
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
     report = RunReport(errors_file=errors_file)
     try:
-        docs = read_articles(paths, report, progress=sys.stderr.isatty(), **options)
+        run = read_articles(paths, report, progress=sys.stderr.isatty(), **options)
 
         def counted(stream):
             for doc in stream:
                 report.written += 1
                 yield doc
 
-        counts = store.add_articles(counted(docs), batch_size=batch_size)
+        # stored as the shards finish; duplicate and story links, found across all shards, come last
+        counts = store.add_articles(counted(run.records(linked=False)), batch_size=batch_size)
+        store.set_links(run.links)
     finally:
         if errors_file:
             errors_file.close()

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
-from sqlalchemy import (ColumnElement, Connection, Engine, create_engine, delete, distinct, event, exists, func, insert,
-                        literal, or_, select)
+from sqlalchemy import (ColumnElement, Connection, Engine, bindparam, create_engine, delete, distinct, event, exists, func,
+                        insert, literal, or_, select, update)
 
 from warta.record import Article, article_id
 from warta.store import schema
@@ -105,6 +105,17 @@ class Store:
             if on_batch is not None:
                 on_batch(counts)
         return total
+
+    def set_links(self, links: dict[str, tuple[str | None, str | None]]) -> int:
+        """Set the duplicate_of and story of stored articles by id (links found after they were stored)."""
+        if not links:
+            return 0
+        rows = [{"link_id": article_id, "link_duplicate_of": duplicate_of, "link_story": story}
+                for article_id, (duplicate_of, story) in links.items()]
+        statement = update(A).where(A.c.id == bindparam("link_id")).values(
+            duplicate_of=bindparam("link_duplicate_of"), story=bindparam("link_story"))
+        with self.engine.begin() as conn:
+            return conn.execute(statement, rows).rowcount
 
     def delete_article(self, article_id: str) -> bool:
         """Remove one article and everything that hangs off it. False when there was none."""
