@@ -125,3 +125,24 @@ def test_ingest_stores_the_links_that_process_writes(corpus, tmp_path):
             stored = store.get_article(record["id"])
             assert (stored["duplicate_of"], stored["story"]) == (record["duplicate_of"], record["story"])
         assert any(record["story"] for record in first_copies.values())
+
+
+def test_one_big_file_is_split_into_record_ranges(tmp_path):
+    import csv
+
+    from warta.engine.shards import Shard, split_by_records
+
+    with open(shared_path("data", "news", "detik-2025", "articles.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:200]
+    big = tmp_path / "feed.jsonl"
+    big.write_text("".join(json.dumps({"title": r["judul"], "url": r["tautan"], "text": r["isi_berita"]}) + "\n"
+                           for r in rows) + "{broken\n", encoding="utf-8")
+    assert split_by_records([Shard(0, (str(big),))], [201], workers=2) == \
+        [Shard(0, (str(big),), (0, 67)), Shard(1, (str(big),), (67, 134)), Shard(2, (str(big),), (134, 201))]
+    one, one_report = run([str(big)], workers=1)
+    two, two_report = run([str(big)], workers=2, workdir=str(tmp_path / "work"), keep_workdir=True)
+    assert one == two
+    assert len(list((tmp_path / "work").glob("shard-*.report.json"))) == 3
+    assert one_report.read == two_report.read == 201
+    assert [r.reason for r in two_report.rejections] == [r.reason for r in one_report.rejections]
+    assert sum("JSON" in r.reason or "json" in r.reason for r in two_report.rejections) == 1

@@ -14,7 +14,7 @@ from pathlib import Path
 from warta.clean.profile import CorpusProfile
 from warta.dedup import CorpusFeatures, DedupConfig, link_corpus, load_features
 from warta.engine.local import LocalEngine
-from warta.engine.shards import plan_shards, run_key
+from warta.engine.shards import plan_shards, run_key, split_by_records
 from warta.engine.work import JobSpec, profile_shard, run_shard, shard_paths
 from warta.record import Article
 from warta.report import RunReport
@@ -85,9 +85,11 @@ class ShardedRun:
         workdir = prepare_workdir(self.files, self.spec, options.workdir)
         spec = replace(self.spec, workdir=workdir)
         shards = plan_shards(self.files, engine.workers or 1)
-        bar = _progress(len(shards)) if options.progress and len(shards) > 1 else None
         if spec.cleans:
-            spec = replace(spec, stage_config={**spec.stage_config, "clean": {"profile": corpus_profile(engine, shards, spec)}})
+            profile, counts = corpus_profile(engine, shards, spec)
+            spec = replace(spec, stage_config={**spec.stage_config, "clean": {"profile": profile}})
+            shards = split_by_records(shards, counts, engine.workers or 1)
+        bar = _progress(len(shards)) if options.progress and len(shards) > 1 else None
         finished = zip(shards, engine.map(run_shard, shards, spec, on_done=bar.update if bar else lambda: None))
         if linked:
             finished = list(finished)  # every shard, before linking
@@ -127,19 +129,23 @@ def _shard_records(workdir: str, shard) -> Iterator[Article]:
             yield Article.from_dict(json.loads(line))
 
 
-def corpus_profile(engine, shards, spec: JobSpec) -> str | None:
-    """First pass: the cleaner's corpus profile, built per shard by the engine and merged through a file."""
+def corpus_profile(engine, shards, spec: JobSpec) -> tuple[str | None, list[int]]:
+    """First pass: the cleaner's corpus profile, built per shard by the engine and merged through a file,
+    and each shard's record count (kept in the work directory too, so a resumed run plans the same shards)."""
     path = Path(spec.workdir) / "profile.json"
-    if not path.exists():
-        merged = CorpusProfile()
-        for profile in engine.map(profile_shard, shards, spec):
+    counts_path = Path(spec.workdir) / "records.json"
+    if not counts_path.exists():
+        merged, counts = CorpusProfile(), []
+        for profile, count in engine.map(profile_shard, shards, spec):
             merged.merge(profile)
-        if merged.documents < 2:
-            return None
-        tmp = path.with_suffix(".tmp")
-        merged.save(tmp)
-        os.replace(tmp, path)
-    return str(path)
+            counts.append(count)
+        if merged.documents >= 2:
+            merged.save(path.with_suffix(".tmp"))
+            os.replace(path.with_suffix(".tmp"), path)
+        counts_path.with_suffix(".tmp").write_text(json.dumps(counts), encoding="utf-8")
+        os.replace(counts_path.with_suffix(".tmp"), counts_path)
+    counts = json.loads(counts_path.read_text(encoding="utf-8"))
+    return (str(path) if path.exists() else None), counts
 
 
 def _link(shards, spec: JobSpec):

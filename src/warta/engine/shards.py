@@ -1,4 +1,5 @@
-"""Split the input files into shards: contiguous runs of the sorted file list, balanced by size.
+"""Split the input files into shards: contiguous runs of the sorted file list, balanced by size, and
+contiguous record ranges of a big file once its records are counted.
 
 Contiguity keeps the output in input order whatever engine ran the shards.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 class Shard:
     index: int
     files: tuple[str, ...]
+    records: tuple[int, int] | None = None  # only these records of `files`, [first, stop), counted from 0
 
     @property
     def name(self) -> str:
@@ -43,6 +45,26 @@ def plan_shards(files: list[str], workers: int, per_worker: int = 4) -> list[Sha
     if current:
         shards.append(Shard(len(shards), tuple(current)))
     return shards
+
+
+MIN_SHARD_RECORDS = 64
+
+
+def split_by_records(shards: list[Shard], counts: list[int], workers: int, per_worker: int = 4) -> list[Shard]:
+    """Shards of one file with many records cut into contiguous record ranges, so one big file keeps
+    every worker busy; `counts` are the shards' record counts."""
+    if workers < 2:
+        return shards
+    budget = max(MIN_SHARD_RECORDS, -(-sum(counts) // (workers * per_worker)))
+    planned: list[Shard] = []
+    for shard, count in zip(shards, counts):
+        parts = count // budget if len(shard.files) == 1 and shard.records is None else 1
+        if parts < 2:
+            planned.append(Shard(len(planned), shard.files, shard.records))
+            continue
+        for part in range(parts):
+            planned.append(Shard(len(planned), shard.files, (count * part // parts, count * (part + 1) // parts)))
+    return planned
 
 
 def run_key(files: list[str], settings: str) -> str:

@@ -37,12 +37,16 @@ def shard_paths(workdir: str, shard: Shard) -> dict[str, Path]:
             "report": base.with_suffix(".report.json")}
 
 
-def profile_shard(shard: Shard, spec: JobSpec) -> CorpusProfile:
-    """The cleaner's corpus profile of one shard (recurring lines, titles); bad input is reported by the main pass."""
+def profile_shard(shard: Shard, spec: JobSpec) -> tuple[CorpusProfile, int]:
+    """The cleaner's corpus profile of one shard (recurring lines, titles), and how many records it has.
+
+    Bad input is reported by the main pass."""
     from warta.ingest import read_paths
 
     quiet = RunReport(stderr=io.StringIO())
-    return CorpusProfile.build(read_paths(list(shard.files), quiet, fmt=spec.fmt, fields=spec.fields))
+    profile = CorpusProfile.build(read_paths(list(shard.files), quiet, fmt=spec.fmt, fields=spec.fields,
+                                             records=shard.records))
+    return profile, quiet.read
 
 
 def run_shard(shard: Shard, spec: JobSpec) -> dict:
@@ -61,7 +65,8 @@ def run_shard(shard: Shard, spec: JobSpec) -> dict:
     extractor = FeatureExtractor(spec.dedup) if spec.dedup else None
     tmp = paths["records"].with_suffix(".jsonl.tmp")
     with open(tmp, "w", encoding="utf-8") as out:
-        for doc in pipeline.run(read_paths(list(shard.files), report, fmt=spec.fmt, fields=spec.fields), report):
+        articles = read_paths(list(shard.files), report, fmt=spec.fmt, fields=spec.fields, records=shard.records)
+        for doc in pipeline.run(articles, report):
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
             report.written += 1
             if extractor:

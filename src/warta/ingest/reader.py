@@ -17,17 +17,54 @@ WARC_STARTS = (b"WARC/", b"filedesc://")  # WARC, and the ARC files warcio also 
 
 
 def read_paths(files: Iterable[str], report: RunReport, fmt: str = "auto",
-               fields: JsonFields | None = None) -> Iterator[Article]:
-    """One Article per input article in `files`, in order.
+               fields: JsonFields | None = None, records: tuple[int, int] | None = None) -> Iterator[Article]:
+    """One Article per input article in `files`, in order; with `records` = (first, stop), only those records.
 
     `report.read` counts every record read, rejected ones included (a file rejected whole counts one), so a
-    run's read = written + rejected unless a later stage drops articles without rejecting them.
+    run's read = written + rejected unless a later stage drops articles without rejecting them. Records are
+    numbered from 0 across `files` in that count; a window counts and rejects only its own records.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     fields = fields or JsonFields.from_options()
+    if records is not None:
+        yield from _read_window(files, report, fmt, fields, *records)
+        return
     for path in files:
         yield from read_file(path, report, fmt, fields)
+
+
+class _WindowReport(RunReport):
+    """Counts every record, and passes on only the rejections of records in [first, stop)."""
+
+    def __init__(self, outer: RunReport, first: int, stop: int) -> None:
+        super().__init__(stderr=outer.stderr)
+        self.outer, self.first, self.stop = outer, first, stop
+
+    def in_window(self) -> bool:
+        """Whether the record counted last is in the window."""
+        return self.first <= self.read - 1 < self.stop
+
+    def reject(self, file: str, record: str | int | None, reason: str) -> None:
+        if self.in_window():
+            self.outer.reject(file, record, reason)
+
+
+def _read_window(files: Iterable[str], report: RunReport, fmt: str, fields: JsonFields,
+                 first: int, stop: int) -> Iterator[Article]:
+    # Records before the window are parsed to be counted: record boundaries are only known by reading.
+    window = _WindowReport(report, first, stop)
+    try:
+        for path in files:
+            for article in read_file(path, window, fmt, fields):
+                if window.read - 1 >= stop:
+                    return
+                if window.in_window():
+                    yield article
+            if window.read >= stop:
+                return
+    finally:
+        report.read += max(0, min(window.read, stop) - first)
 
 
 def read_file(path: str, report: RunReport, fmt: str, fields: JsonFields) -> Iterator[Article]:
