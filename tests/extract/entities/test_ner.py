@@ -81,6 +81,7 @@ def test_batch_decoder_gives_crfsuite_tags() -> None:
     expected = [list(crf.tag(tagger.features.sentence(tokens))) if tokens else [] for tokens in sentences]
     assert tagger.tag_sentences(sentences) == expected
     assert [tagger.tag(tokens) for tokens in sentences[:50]] == expected[:50]  # one at a time, caches warm
+    assert tagger.tag_sentences([["Jakarta"], []]) == [list(crf.tag(tagger.features.sentence(["Jakarta"]))), []]
 
 
 @needs_model

@@ -161,7 +161,7 @@ class CrfWeights:
             candidates = total[:k, :, None] + self.transitions
             backpointers[:k, t] = candidates.argmax(axis=1)
             total = candidates.max(axis=1) + padded[:k, t]
-        final[:running[-1]] = total
+        final[:running[-1]] = total[:running[-1]]
         path = np.zeros((count, longest), dtype=np.intp)
         rows = np.arange(count)
         path[rows, lengths - 1] = final.argmax(axis=1)
