@@ -498,22 +498,20 @@ class MentionFinder:
         covered = self.covered(mentions) | skip
         words = self.words
         added = []
-        i = 1
-        while i < len(words):
-            if not is_capitalised(words[i]) or i in covered or not self.guessable(i) or not words[i - 1].islower() or not self.tokens.joined(i - 1, i) \
-                    or self.in_single_quotes(i) or self.tokens.in_heading(i):
-                i += 1
+        resume = 1
+        for i in [i for i in range(1, len(words)) if words[i][:1].isupper()]:
+            if i < resume or i in covered or not self.guessable(i) or not words[i - 1].islower() \
+                    or not self.tokens.joined(i - 1, i) or self.in_single_quotes(i) or self.tokens.in_heading(i):
                 continue
             j = i
             while j + 1 < len(words) and j + 1 not in covered and self.guessable(j + 1) \
                     and self.tokens.joined(j, j + 1) and j + 1 - i < MAX_NAME_WORDS:
                 j += 1
+            resume = j + 1
             if j + 1 < len(words) and self.tokens.joined(j, j + 1) and is_capitalised(words[j + 1]):
-                i = j + 1   # runs on into words we cannot read as a name
-                continue
+                continue   # runs on into words we cannot read as a name
             previous = words[i - 1].casefold()
             added.append(Mention(i, j, "LOC" if previous in {"di", "ke"} else "ORG", kind="guess"))
-            i = j + 1
         return added
 
     def guessable(self, i: int) -> bool:
