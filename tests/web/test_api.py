@@ -6,25 +6,8 @@ import pytest
 from click.testing import CliRunner
 from fastapi import Request  # at module level: the test route's annotation is resolved here
 
-from tests.web.conftest import BOTH_STORES, client_for, ids_in, store_of_kind
-
-
 # Every test here runs on SQLite and on PostgreSQL: the same answers from both stores.
-@pytest.fixture(scope="module", params=BOTH_STORES)
-def web_store(request):
-    with store_of_kind(request.param, request) as store:
-        yield store
-
-
-@pytest.fixture(scope="module")
-def client(web_store):
-    with client_for(web_store) as test_client:
-        yield test_client
-
-
-@pytest.fixture(scope="module")
-def ids(web_store):
-    return ids_in(web_store)
+from tests.web.both_stores import client, ids, web_store  # noqa: F401  (fixtures)
 
 
 def test_articles_list_filters_and_paginates(client, ids):

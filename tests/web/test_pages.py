@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+# Every test here runs on SQLite and on PostgreSQL, except those that build a store of their own.
+from tests.web.both_stores import client, ids, web_store  # noqa: F401  (fixtures)
 from tests.web.conftest import HOSTILE_BODY, client_for, make_article, span
 from warta.store.db import Store
 
