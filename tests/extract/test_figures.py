@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import shared_path
 from warta.extract.dates import find_dates
 from warta.extract.figures import FiguresStage, find_figures, parse_number, parse_number_words
-from warta.extract.tables import digit_run_starts
+from warta.extract.tables import body_index
 from warta.record import Article
 from warta.report import RunReport
 
@@ -166,9 +166,9 @@ def test_long_degenerate_input_is_read_in_one_pass(text):
     ("", []), ("tanpa angka", []), ("2025", [0]), ("Rp1.500,25 dan 39,1%", [2, 4, 8, 15, 18]),
     ("a1b22c333", [1, 3, 6]), ("٣ angka Arab-Indic bukan ASCII 7", [31]),
 ])
-def test_digit_run_starts_are_where_each_run_of_ascii_digits_begins(text, starts):
-    assert digit_run_starts(text) == starts
-    assert digit_run_starts(text) == starts  # the kept answer for the same text
+def test_digit_runs_are_where_each_run_of_ascii_digits_begins(text, starts):
+    assert body_index(text).digit_runs == starts
+    assert body_index(text).digit_runs == starts  # the kept answer for the same text
 
 
 def test_figures_and_dates_of_one_body_agree_whichever_stage_scans_it_first():

@@ -28,9 +28,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from warta.extract.figures import parse_numeral, same_length_lower
+from warta.extract.figures import parse_numeral
 from warta.extract.figures import NUMERAL as NUMERAL_PATTERN
-from warta.extract.tables import alternation, digit_run_starts, read_table
+from warta.extract.tables import body_index, read_table, register_keywords, single_spaced, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -38,7 +38,7 @@ from warta.report import RunReport
 MONTHS = {r["name"]: int(r["month"]) for r in read_table("months")}
 FULL_MONTHS = [r["name"] for r in read_table("months") if r["form"] == "full"]
 WEEKDAYS = {r["name"]: int(r["weekday"]) for r in read_table("days")}
-RELATIVE = {re.sub(r"\s+", " ", r["phrase"]): (r["unit"], int(r["offset"]), r["part"]) for r in read_table("relative_dates")}
+RELATIVE = {single_spaced(r["phrase"]): (r["unit"], int(r["offset"]), r["part"]) for r in read_table("relative_dates")}
 TIME_UNITS = {r["word"]: (r["unit"], r["symbol"]) for r in read_table("time_units")}
 _WORDS = read_table("date_words")
 MODIFIERS = [r["word"] for r in _WORDS if r["role"] == "modifier"]
@@ -47,14 +47,14 @@ DIRECTIONS = {r["word"]: int(r["role"].split(":")[1]) for r in _WORDS if r["role
 DURATION_WORDS = [r["word"] for r in _WORDS if r["role"] == "duration"]
 ZONES = [r["word"] for r in _WORDS if r["role"] == "zone"]
 
-_DAY = "(?i:" + alternation(list(WEEKDAYS)) + ")"
-_MONTH = ("(?i:" + alternation(FULL_MONTHS) + ")|(?i:"
-          + alternation([m for m in MONTHS if m not in FULL_MONTHS]) + r")\.?")
-_FULL_MONTH = "(?:" + alternation([m.capitalize() for m in FULL_MONTHS]) + ")"
-_PART = "(?i:" + alternation(list(PARTS)) + ")"
-_ZONE = alternation(ZONES)
-_UNIT = "(?i:" + alternation(list(TIME_UNITS)) + ")"
-_AFTER = "(?i:" + alternation(list(DIRECTIONS) + DURATION_WORDS) + ")"
+_DAY = "(?i:" + trie_pattern(list(WEEKDAYS)) + ")"
+_MONTH = ("(?i:" + trie_pattern(FULL_MONTHS) + ")|(?i:"
+          + trie_pattern([m for m in MONTHS if m not in FULL_MONTHS]) + r")\.?")
+_FULL_MONTH = "(?:" + trie_pattern([m.capitalize() for m in FULL_MONTHS]) + ")"
+_PART = "(?i:" + trie_pattern(list(PARTS)) + ")"
+_ZONE = trie_pattern(ZONES)
+_UNIT = "(?i:" + trie_pattern(list(TIME_UNITS)) + ")"
+_AFTER = "(?i:" + trie_pattern(list(DIRECTIONS) + DURATION_WORDS) + ")"
 _YEAR = r"(?:19|20)\d{2}"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
           "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
@@ -76,20 +76,18 @@ TIME = re.compile(
     rf"\b(?:(?P<lead>(?i:pukul|pkl\.?|jam))\s+(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?(?!\d)|(?<![\d.,])(?P<h2>\d{{1,2}})[.:](?P<min2>\d{{2}})(?=\s*(?:{_ZONE})\b))"
     rf"(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?(?:\s*(?P<zone>{_ZONE})\b)?(?:\s+(?P<part>{_PART})\b)?")
 # "akhir tahun" alone is this year; in "akhir tahun lalu" the modifier belongs to "tahun lalu"
-RELATIVE_PHRASE = re.compile(r"\b(?i:" + alternation(list(RELATIVE)) + r")\b"
+RELATIVE_PHRASE = re.compile(r"\b(?i:" + trie_pattern(list(RELATIVE)) + r")\b"
                              rf"(?!\s+(?i:lalu|ini|depan|mendatang|kemarin)\b|\s+{_YEAR}\b)")
 COUNTED = re.compile(
     rf"(?<![\w.,])(?:(?P<n>{NUMERAL_PATTERN}|(?i:beberapa|sejumlah))\s+(?P<unit>{_UNIT})|(?i:se)(?P<seunit>{_UNIT}))\b"
     rf"(?:\s+(?P<after>{_AFTER})\b)?")
 WEEKDAY = re.compile(
-    rf"\b(?P<day>{alternation([d.capitalize() for d in WEEKDAYS])})\b(?:\s+(?P<dir>(?i:lalu|depan|ini|mendatang|kemarin))\b)?")
+    rf"\b(?P<day>{trie_pattern([d.capitalize() for d in WEEKDAYS])})\b(?:\s+(?P<dir>(?i:lalu|depan|ini|mendatang|kemarin))\b)?")
 
 
-# Where an expression may start. Scanning a long text for many lower-case words with `re` is slow,
-# so the text's distinct tokens are intersected with the trigger words first, and only the words
-# present are searched with str.find; the patterns above then read each expression from its start.
+# Where an expression may start: the body index (shared with the figures stage) gives the places of
+# the trigger words and years in one scan; the patterns above then read each expression from its start.
 PAREN_ANCHOR = re.compile(r"\(\s*[0-9]")
-_SEPARATORS = "-.,()\"“”:;/'?!‘’[]–—"  # replaced by spaces before splitting into tokens (str.replace is fast)
 TRIGGERS: dict[str, set[str]] = {}
 for _kind, _words in (("relative", {p.split()[0] for p in RELATIVE}), ("unit", set(TIME_UNITS)),
                       ("glued", {"se" + u for u in TIME_UNITS}), ("quarter", {"kuartal", "triwulan", "semester", "paruh"}),
@@ -97,8 +95,7 @@ for _kind, _words in (("relative", {p.split()[0] for p in RELATIVE}), ("unit", s
                       ("weekday", set(WEEKDAYS)), ("month", set(MONTHS))):
     for _word in _words:
         TRIGGERS.setdefault(_word.casefold().replace("'", " ").split()[0], set()).add(_kind)
-TRIGGER_WORDS = frozenset(TRIGGERS)
-YEARS = frozenset(str(year) for year in range(1900, 2100))
+register_keywords(TRIGGERS)
 BARE_TIME_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}[.:][0-9]{2}\s*$")
 DAY_NUMBER_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}\s+$")
 DIGITS_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}$")
@@ -109,51 +106,33 @@ COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMERAL_PATTERN}|(?i:beberapa|sejuml
 
 
 class Scan:
-    """Where each trigger word and year of a body occurs, found once and shared by the finders."""
+    """Where each kind of trigger word, the years and the slashes of a body are, found once for the finders."""
 
     def __init__(self, body: str) -> None:
-        self.lowered = same_length_lower(body)
-        spaced = self.lowered
-        for separator in _SEPARATORS:
-            spaced = spaced.replace(separator, " ")
+        self.body = body
+        index = body_index(body)
         self.by_kind: dict[str, list[int]] = {}
-        for word in TRIGGER_WORDS.intersection(spaced.split()):
-            found = list(self.occurrences(word))
-            for kind in TRIGGERS[word]:
+        for word, found in index.words.items():
+            for kind in TRIGGERS.get(word, ()):
                 self.by_kind.setdefault(kind, []).extend(found)
-        self.years = [at for at in digit_run_starts(body) if self.is_year(at)]
+        self.years = index.years
 
     def starts(self, kind: str) -> list[int]:
         """Start offsets of the whole-word trigger words of `kind`."""
         return self.by_kind.get(kind, [])
-
-    def occurrences(self, word: str) -> Iterator[int]:
-        text = self.lowered
-        at = text.find(word)
-        while at != -1:
-            end = at + len(word)
-            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                yield at
-            at = text.find(word, end)
-
-    def is_year(self, at: int) -> bool:
-        """True when a whole word 1900-2099 starts at `at`."""
-        text = self.lowered
-        end = at + 4
-        return (text[at:end] in YEARS and (at == 0 or not text[at - 1].isalnum())
-                and (end == len(text) or not text[end].isalnum()))
 
     def year_starts(self) -> list[int]:
         return self.years
 
     def slash_starts(self) -> list[int]:
         found = []
-        at = self.lowered.find("/")
+        at = self.body.find("/")
         while at != -1:
-            digits = DIGITS_BEFORE.search(self.lowered, max(0, at - 2), at)
-            if digits:
-                found.append(digits.start())
-            at = self.lowered.find("/", at + 1)
+            if "0" <= self.body[at - 1:at] <= "9":  # a cheap test before the regex
+                digits = DIGITS_BEFORE.search(self.body, max(0, at - 2), at)
+                if digits:
+                    found.append(digits.start())
+            at = self.body.find("/", at + 1)
         return found
 
 
@@ -171,6 +150,11 @@ def anchored(pattern: re.Pattern[str], body: str, starts: Iterable[int]) -> Iter
 
 def with_day_before(body: str, start: int) -> int:
     """The start of a weekday written before a date ("Kamis (17/10/2013)", "Jumat, 18 Oktober")."""
+    before = body[max(0, start - 12):start].rstrip()
+    if before.endswith(","):
+        before = before[:-1].rstrip()
+    if not before[-1:].isalpha():  # a cheap test before the regex: a day name ends with a letter
+        return start
     day = DAY_BEFORE.search(body, max(0, start - 12), start)
     return day.start() if day else start
 
@@ -185,7 +169,7 @@ def count_start(body: str, unit_start: int) -> int | None:
 
 
 MODIFIER_WORDS = frozenset(MODIFIERS)
-MODIFIER_BEFORE = re.compile(r"(?i:\b(?:" + alternation(MODIFIERS) + r")\s+)$")
+MODIFIER_BEFORE = re.compile(r"(?i:\b(?:" + trie_pattern(MODIFIERS) + r")\s+)$")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 PART_AFTER = re.compile(rf"\s+(?P<part>{_PART})\b")
 
@@ -203,8 +187,11 @@ class Found:
     precision: str = "other"  # "day" for full dates that can anchor a time and take a part of day
 
 
+ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
 def parse_published(published: str | None) -> dt.date | None:
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", published or "")
+    match = ISO_DATE.match(published or "")
     if not match:
         return None
     try:
@@ -264,7 +251,8 @@ def duration(count: Decimal | None, unit: str, symbol: str) -> str:
 
 def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
     starts = [with_day_before(body, m.start()) for m in PAREN_ANCHOR.finditer(body)]
-    starts += scan.slash_starts() + scan.year_starts()  # d/m/yyyy and yyyy-mm-dd
+    starts += scan.slash_starts()  # d/m/yyyy
+    starts += [at for at in scan.year_starts() if body[at + 4:at + 5] == "-"]  # yyyy-mm-dd
     for m in anchored(NUMERIC_DATE, body, starts):
         if m.group("d"):
             if not (m.group("day") or m.group("y")):
@@ -283,6 +271,8 @@ def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Fou
 
 def written_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
     month_starts = scan.starts("month")
+    if not month_starts:
+        return
     day_numbers = (DAY_NUMBER_BEFORE.search(body, max(0, at - 5), at) for at in month_starts)
     for m in anchored(WRITTEN_DATE, body, (with_day_before(body, d.start()) for d in day_numbers if d)):
         month = MONTHS[m["month"].rstrip(".").casefold()]
@@ -314,7 +304,8 @@ def written_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Fou
 def years(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
     starts = []
     for at in scan.year_starts():
-        lead = YEAR_LEAD_BEFORE.search(body, max(0, at - 8), at)
+        before = body[max(0, at - 8):at].lower()
+        lead = ("tahun" in before or "thn" in before) and YEAR_LEAD_BEFORE.search(body, max(0, at - 8), at)
         starts.append(lead.start() if lead else at)
     for m in anchored(YEAR, body, starts):
         value = m["y"][:3] if m["decade"] else m["y"]
@@ -326,18 +317,21 @@ def years(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
             continue
         year: int | None = int(m["y"]) if m["y"] else None
         if year is None and anchor:
-            rel = re.sub(r"\s+", " ", (m["rel"] or "").casefold())
+            rel = single_spaced((m["rel"] or "").casefold())
             year = anchor.year + (-1 if rel.endswith("lalu") else 1 if rel.endswith("depan") else 0)
         value = f"{year:04d}-{'H' if half else 'Q'}{number}" if year else None
         yield Found(m.start(), m.end(), value)
 
 
 def times(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
-    bare = (BARE_TIME_BEFORE.search(body, max(0, at - 7), at) for at in scan.starts("zone"))
-    for m in anchored(TIME, body, scan.starts("time") + [b.start() for b in bare if b]):
+    bare = [BARE_TIME_BEFORE.search(body, max(0, at - 7), at) for at in scan.starts("zone")]
+    starts = scan.starts("time") + [b.start() for b in bare if b]
+    if not starts:
+        return
+    for m in anchored(TIME, body, starts):
         hour = int(m["h"] if m["h"] is not None else m["h2"])
         minute = int(m["min"] or m["min2"] or 0)
-        part = PARTS.get(re.sub(r"\s+", " ", (m["part"] or "").casefold()))
+        part = PARTS.get(single_spaced((m["part"] or "").casefold()))
         if m["lead"] and m["lead"].casefold() == "jam" and not (m["min"] or m["zone"] or part):
             continue  # "jam 3" is as likely a count of hours
         if part in ("EV", "NI") and hour < 12 and not (part == "NI" and hour <= 4):
@@ -349,7 +343,7 @@ def times(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
 
 def relatives(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
     for m in anchored(RELATIVE_PHRASE, body, scan.starts("relative")):
-        unit, offset, part = RELATIVE[re.sub(r"\s+", " ", m.group().casefold())]
+        unit, offset, part = RELATIVE[single_spaced(m.group().casefold())]
         value = None
         if anchor and unit not in ("past", "future"):
             value = shift(anchor, unit, offset)
@@ -370,7 +364,7 @@ def counted(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
             count = parse_numeral(m["n"])
             if count is None:
                 continue
-        after = re.sub(r"\s+", " ", (m["after"] or "").casefold())
+        after = single_spaced((m["after"] or "").casefold())
         direction = DIRECTIONS.get(after)
         if direction is None:
             end = m.end() if after else m.end("unit") if m["unit"] else m.end("seunit")
@@ -406,14 +400,16 @@ FINDERS: tuple[Callable[[str, dt.date | None, Scan], Iterator[Found]], ...] = (
     numeric_dates, written_dates, years, times, relatives, counted, weekdays)
 
 
-def select(candidates: list[Found], length: int) -> list[Found]:
+def select(candidates: list[Found]) -> list[Found]:
     """Longest expressions first; a shorter one overlapping a kept one is dropped."""
     kept: list[Found] = []
-    taken = bytearray(length + 1)
+    covering: list[Found] = []  # the kept ones that take up some text
     for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
-        if not any(taken[found.start:found.end]):
-            kept.append(found)
-            taken[found.start:found.end] = b"\x01" * (found.end - found.start)
+        if found.start < found.end:
+            if any(found.start < k.end and k.start < found.end for k in covering):
+                continue
+            covering.append(found)
+        kept.append(found)
     return sorted(kept, key=lambda f: f.start)
 
 
@@ -430,7 +426,7 @@ def extend(found: Found, body: str) -> None:
         if after:
             found.end = after.end()
             if found.value and "T" not in found.value:
-                found.value += "T" + PARTS[re.sub(r"\s+", " ", after["part"].casefold())]
+                found.value += "T" + PARTS[single_spaced(after["part"].casefold())]
 
 
 def settle_weekdays(found: list[Found], anchor: dt.date | None) -> None:
@@ -470,7 +466,7 @@ def find_dates(body: str, published: str | None = None) -> list[dict[str, object
     anchor = parse_published(published)
     scan = Scan(body)
     candidates = [found for finder in FINDERS for found in finder(body, anchor, scan)]
-    kept = select(candidates, len(body))
+    kept = select(candidates)
     for found in kept:
         extend(found, body)
     settle_weekdays(kept, anchor)

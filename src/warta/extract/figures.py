@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from warta.extract.tables import alternation, digit_run_starts, read_table, trie_pattern
+from warta.extract.tables import body_index, read_table, register_keywords, single_spaced, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -52,18 +52,18 @@ TABLES = _build_tables()
 
 # Bounded repeats keep every attempt short: "1.1.1.1…" thousands of times long must not go quadratic.
 _NUM = r"(?:\d{1,30}(?:[.,]\d{1,30}){0,8})(?![0-9]|[.,][0-9]|/\d)"
-_WORD = r"\b(?:" + alternation(list(TABLES["number_words"])) + r")\b"
+_WORD = r"\b(?:" + trie_pattern(list(TABLES["number_words"])) + r")\b"
 _SPELLED = rf"(?:{_WORD}(?:\s+{_WORD})*)"
 NUMERAL = rf"(?:{_NUM}|(?i:{_SPELLED}))"
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+)"
 _FULL_SCALES = [w for w in TABLES["scales"] if w not in TABLES["abbreviations"]]
-_SCALE = (r"(?:(?i:" + alternation(_FULL_SCALES) + r")(?:an)?(?![^\W\d_])"
-          r"|(?:" + alternation(sorted(TABLES["abbreviations"])) + r")(?![^\W\d_]))")
+_SCALE = (r"(?:(?i:" + trie_pattern(_FULL_SCALES) + r")(?:an)?(?![^\W\d_])"
+          r"|(?:" + trie_pattern(sorted(TABLES["abbreviations"])) + r")(?![^\W\d_]))")
 _PERCENT_WORDS = [w for w in TABLES["percent_words"] if w != "%"]
-_PERCENT = r"(?:%|(?i:" + alternation(_PERCENT_WORDS) + r")(?:(?=nya)|(?![^\W\d_])))"
-_PREFIX = r"(?i:" + alternation(list(TABLES["prefixes"])) + r")"
-_SUFFIX = r"(?i:" + alternation(list(TABLES["suffixes"])) + r")(?![^\W\d_])"
-_UNIT = r"(?i:" + alternation(list(TABLES["units"])) + r")(?![^\W\d_])"
+_PERCENT = r"(?:%|(?i:" + trie_pattern(_PERCENT_WORDS) + r")(?:(?=nya)|(?![^\W\d_])))"
+_PREFIX = r"(?i:" + trie_pattern(list(TABLES["prefixes"])) + r")"
+_SUFFIX = r"(?i:" + trie_pattern(list(TABLES["suffixes"])) + r")(?![^\W\d_])"
+_UNIT = r"(?i:" + trie_pattern(list(TABLES["units"])) + r")(?![^\W\d_])"
 
 FIGURE = re.compile(
     rf"(?<![^\s(\[{{\"“”‘’':;~≈±<>=+—–-])"  # starts a word: not "B20", "2.0.1" or mojibake "â¥77"
@@ -84,9 +84,17 @@ NUMBER_ANCHOR = re.compile(
 _PREFIX_FORMS = sorted({form for r in read_table("currencies") if r["position"] == "prefix"
                         for form in (r["surface"], r["surface"].upper())})
 PREFIX_ANCHOR = re.compile(trie_pattern(_PREFIX_FORMS) + r"\.?\s*[0-9a-z]")
-SPELLED_BEFORE = re.compile(rf"(?<![^\W\d_]){_SPELLED}(?:\s+(?:{alternation(_FULL_SCALES)}))?\s+$")
+# A currency sign is found with str.find, and a written code ("Rp", "USD") in the body index; the
+# letters before a sign ("US$", "HK$") are at most this many.
+CURRENCY_SIGNS = "".join(sorted({ch for form in _PREFIX_FORMS for ch in form if not ch.isalnum()}))
+SIGN_LEAD = max(len(form) - 1 for form in _PREFIX_FORMS if not form.isalnum())
+_PREFIX_WORDS = frozenset(form.casefold() for form in _PREFIX_FORMS if form.isalnum())
+SPELLED_BEFORE = re.compile(rf"(?<![^\W\d_]){_SPELLED}(?:\s+(?:{trie_pattern(_FULL_SCALES)}))?\s+$")
 # spelled-out amounts are looked for before these words only: "lima persen", "dua juta rupiah"
 SPELLED_TAILS = ("persen", "rupiah", "dolar", "dollar", "euro", "yuan", "yen", "ringgit")
+# "persennya" is the one longer word a tail starts that can still end a figure (see _PERCENT)
+_TAIL_WORDS = frozenset((*SPELLED_TAILS, "persennya"))
+register_keywords([*_PREFIX_WORDS, *_TAIL_WORDS])
 APPROXIMATOR_ENDINGS = tuple({phrase.split()[-1] for phrase in TABLES["approximators"]})
 _TIME_WORDS = re.compile(r"(?i:\b(?:pukul|jam|pkl)\.?\s*)$")
 _INDONESIAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -163,7 +171,7 @@ def is_approximate(before: str) -> bool:
     tail = before[-40:].rstrip(" \t\n(").casefold()
     if not tail.endswith(APPROXIMATOR_ENDINGS):  # a cheap test first: most figures have no qualifier
         return False
-    tail = re.sub(r"\s+", " ", tail)
+    tail = single_spaced(tail)
     for phrase in TABLES["approximators"]:
         if tail.endswith(phrase):
             cut = len(tail) - len(phrase)
@@ -183,16 +191,18 @@ def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
     if prefix:
         kind, unit, end = "money", TABLES["prefixes"][prefix.casefold()], amount_end(match)
     elif match.group("suffix"):
-        kind, unit, end = "money", TABLES["suffixes"][re.sub(r"\s+", " ", match.group("suffix").casefold())], match.end()
+        kind, unit, end = "money", TABLES["suffixes"][single_spaced(match.group("suffix").casefold())], match.end()
     elif match.group("percent"):
         kind, unit, end = "percent", "%", match.end()
     elif match.group("unit"):
-        kind, unit, end = "quantity", TABLES["units"][re.sub(r"\s+", " ", match.group("unit").casefold())], match.end()
+        kind, unit, end = "quantity", TABLES["units"][single_spaced(match.group("unit").casefold())], match.end()
     else:
         return None
     if kind != "money" and scale and len(scale) == 1:
         return None  # "5 M" or "2 T" without a currency: Masehi, metres, a grade
-    if _TIME_WORDS.search(body, max(0, match.start() - 8), match.start()):
+    before = body[max(0, match.start() - 8):match.start()].lower()
+    if ("jam" in before or "pukul" in before or "pkl" in before) and _TIME_WORDS.search(
+            body, max(0, match.start() - 8), match.start()):
         return None
     low = parse_numeral(match.group("low"))
     if low is None:
@@ -225,16 +235,29 @@ def same_length_lower(text: str) -> str:
 
 def spelled_starts(body: str) -> Iterator[int]:
     """Where a spelled-out amount before "persen" or a currency word begins ("dua juta rupiah")."""
+    tails = body_index(body).starts(_TAIL_WORDS)
+    if not tails:
+        return
     lowered = same_length_lower(body)
-    for tail in SPELLED_TAILS:
-        at = lowered.find(tail)
+    for at in tails:
+        words = lowered[max(0, at - 24):at].split()[-2:]
+        if any(word in TABLES["number_words"] for word in words):  # cheap test before the regex
+            before = SPELLED_BEFORE.search(lowered, max(0, at - 60), at)
+            if before:
+                yield before.start()
+
+
+def prefix_starts(body: str) -> Iterator[int]:
+    """Where a currency sign or code right before an amount begins ("Rp13,2", "US$ 5")."""
+    places = body_index(body).starts(_PREFIX_WORDS)
+    for sign in CURRENCY_SIGNS:
+        at = body.find(sign)
         while at != -1:
-            words = lowered[max(0, at - 24):at].split()[-2:]
-            if any(word in TABLES["number_words"] for word in words):  # cheap test before the regex
-                before = SPELLED_BEFORE.search(lowered, max(0, at - 60), at)
-                if before:
-                    yield before.start()
-            at = lowered.find(tail, at + len(tail))
+            places.extend(range(max(0, at - SIGN_LEAD), at + 1))
+            at = body.find(sign, at + 1)
+    for at in sorted(set(places)):
+        if PREFIX_ANCHOR.match(body, at):
+            yield at
 
 
 def anchor_starts(pattern: re.Pattern[str], body: str, places: Iterable[int]) -> Iterator[int]:
@@ -247,8 +270,8 @@ def anchor_starts(pattern: re.Pattern[str], body: str, places: Iterable[int]) ->
 
 
 def candidate_starts(body: str) -> list[int]:
-    starts = set(anchor_starts(NUMBER_ANCHOR, body, digit_run_starts(body)))
-    starts.update(m.start() for m in PREFIX_ANCHOR.finditer(body))
+    starts = set(anchor_starts(NUMBER_ANCHOR, body, body_index(body).digit_runs))
+    starts.update(prefix_starts(body))
     starts.update(spelled_starts(body))
     return sorted(starts)
 

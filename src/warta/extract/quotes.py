@@ -34,6 +34,9 @@ MAX_ANTECEDENT_SENTENCES = 4
 MAX_WHO_CHARS = 160
 SENTENCE_LOOKBACK = 400  # characters searched back for a sentence start
 MIN_INDIRECT_WORDS = 3
+# the last character that cannot be part of a subject, its adverbs or the comma after them
+LAST_NON_SUBJECT_CHAR = re.compile(r"[^\w\s'.\-][\w\s'.\-]*(?:,\s*)?$")
+TRAILING_COMMA = re.compile(r",\s*$")
 
 Span = tuple[int, int]
 
@@ -106,12 +109,26 @@ class Lexicon:
     lead_verb_who: re.Pattern[str]
     lead_according: re.Pattern[str]
     subject_tail: re.Pattern[str]
+    subject_opening: re.Pattern[str]
     indirect_verb: tuple[re.Pattern[str], ...]
     indirect_according: tuple[re.Pattern[str], ...]
     stops: re.Pattern[str]
     hard_stops: re.Pattern[str]
     subject_verb: re.Pattern[str]
     name_word: re.Pattern[str] = field(default=re.compile(r"[A-Z][\w'.\-]*"))
+
+    def subject_before(self, body: str, start: int, end: int) -> re.Match[str] | None:
+        """The subject that ends `body[start:end]` (after a space or comma, or opening the body).
+
+        A subject and its adverbs hold only word characters, spaces and ' . -, so it starts after the
+        last other character; searching from there spares `re` trying a subject at every word.
+        """
+        other = LAST_NON_SUBJECT_CHAR.search(body, start, end)
+        if other and not TRAILING_COMMA.match(body, other.start(), end):
+            return self.subject_tail.search(body, other.start(), end)
+        if start == 0 and (opening := self.subject_opening.match(body, 0, end)):
+            return opening
+        return self.subject_tail.search(body, start, end)
 
     def root(self, word: str) -> str:
         """The root of a reporting verb form ("tegasnya" -> "tegas", "mengatakan" -> "kata")."""
@@ -161,8 +178,9 @@ def lexicon() -> Lexicon:
         # 'Menurut X, "...' / 'Menurutnya, "...'
         lead_according=re.compile(
             rf"(?<!\w)(?P<verb>{according_words})(?:\s+(?P<who>[^,:;]{{1,{MAX_WHO_CHARS}}}?))?\s*[,:]\s*$"),
-        # the subject right before a verb: a pronoun or capitalised words, then adverbs
-        subject_tail=re.compile(rf"(?:^|\s|,)(?P<subj>{pronoun}|{name}){adverb}\s*,?\s*$"),
+        # the subject right before a verb: a pronoun or capitalised words, then adverbs (see subject_before)
+        subject_tail=re.compile(rf"[\s,](?P<subj>{pronoun}|{name}){adverb}\s*,?\s*$"),
+        subject_opening=re.compile(rf"(?P<subj>{pronoun}|{name}){adverb}\s*,?\s*$"),
         # 'X mengatakan bahwa ...' / 'X menegaskan, ...'
         indirect_verb=_by_prefix(
             subject_forms,
@@ -514,7 +532,7 @@ def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon)
     if m:
         if m.group("nya"):
             return Attribution(lex.root(m.group("verb")), m.start("verb"), pronoun=True)
-        s = lex.subject_tail.search(body, sentence_start, m.start())
+        s = lex.subject_before(body, sentence_start, m.start())
         if s:
             kind = lex.pronouns.get(s.group("subj").lower())
             attribution = Attribution(lex.root(m.group("verb")), m.start("verb"))
@@ -611,7 +629,7 @@ def _indirect(text: ArticleText, m: re.Match[str], according: bool, para_start: 
         else:
             attribution = Attribution(verb, m.start("verb"), who=m.span("who"))
     else:
-        s = lex.subject_tail.search(body, max(para_start, m.start() - MAX_WHO_CHARS), m.start())
+        s = lex.subject_before(body, max(para_start, m.start() - MAX_WHO_CHARS), m.start())
         if not s:
             return None
         kind = lex.pronouns.get(s.group("subj").lower())

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -16,17 +17,19 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal words, longest first so "dolar AS" wins over "dolar"."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def single_spaced(text: str) -> str:
+    """`text` with every run of white space turned into one space ("dolar  AS" -> "dolar AS")."""
+    return _WHITESPACE_RUN.sub(" ", text)
 
 
 def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
-    """A regex matching any of `words`, longest first, shaped as a trie so each position tries few branches.
+    """A regex matching any of `words`, the longest first ("dolar AS" before "dolar"), shaped as a trie.
 
     Python's `re` tries alternatives one by one; sharing prefixes ("hari ini|hari" -> "hari(?: ini)?")
-    keeps scanning a long text fast. Spaces in words match any run of whitespace.
+    means each position tries few branches, which keeps scanning a long text fast. Spaces in words match any run of whitespace.
     """
     trie: dict = {}
     for word in set(words):
@@ -48,33 +51,86 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-# Scanning a long text with `re` costs ~20 ns a character even when nothing matches, while str.find
-# on one character runs at memchr speed. News bodies hold few digits (≈15 numbers in 2,800
-# characters), so the stages look for digits with str.find and run their patterns only there.
-DIGITS = "0123456789"
+# Scanning a long text with `re` costs 10-20 ns a character, and the figure and date stages look for
+# every number and for ~150 words. So a body is scanned once for all of them and the stages share the
+# result: its ASCII letters and digits, lowercased, with everything else turned into a space (one
+# byte per character, so offsets stay those of the body); one pattern of every registered word then
+# reads the words out of that text, and a digit mask gives the runs of digits.
+_WORD_CHARS = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_DIGIT_MASK = bytes(49 if 48 <= c <= 57 else 48 for c in range(256))  # "1" for a digit, "0" otherwise
+_KEYWORDS: set[str] = set()
 
 
-_last_runs: tuple[str, list[int]] = ("", [])
+def register_keywords(words: Iterable[str]) -> None:
+    """Words (lower-case ASCII letters and digits) whose places `body_index` is to find."""
+    new = set(words)
+    bad = [w for w in new if not (w.isascii() and w.isalnum() and w == w.lower())]
+    if bad:
+        raise ValueError(f"keywords must be lower-case ASCII letters and digits: {bad}")
+    if not new <= _KEYWORDS:
+        _KEYWORDS.update(new)
+        _keyword_pattern.cache_clear()
+        body_index.cache_clear()
 
 
-def digit_run_starts(text: str) -> list[int]:
-    """Start offsets of the maximal runs of ASCII digits in `text`, in order (do not mutate the list).
+@cache
+def _keyword_pattern() -> re.Pattern[str]:
+    # a keyword starts a word, and ends it or runs into digits ("rp10")
+    return re.compile(rf" (?:{trie_pattern(sorted(_KEYWORDS)) or '(?!)'})(?=[ 0-9])")
 
-    The figures and dates stages both ask for the same body in turn, so the last answer is kept.
-    """
-    global _last_runs
-    if _last_runs[0] is text:
-        return _last_runs[1]
-    positions = []
-    for digit in DIGITS:
-        at = text.find(digit)
-        while at != -1:
-            positions.append(at)
-            at = text.find(digit, at + 1)
-    positions.sort()
-    runs = [at for i, at in enumerate(positions) if i == 0 or positions[i - 1] != at - 1]
-    _last_runs = (text, runs)
-    return runs
+
+YEARS = frozenset(str(year) for year in range(1900, 2100))
+
+
+class BodyIndex:
+    """Where the registered keywords, the years and the runs of digits of one body start."""
+
+    __slots__ = ("words", "_ascii", "_spaced", "_digit_runs", "_years")
+
+    def __init__(self, text: str) -> None:
+        self._ascii = text.encode("ascii", "replace")  # one byte per character: offsets are kept
+        # padded with a space, so a word's offset in `text` is that of the space before it here
+        self._spaced = (b" " + self._ascii + b" ").translate(_WORD_CHARS).decode("ascii")
+        self._digit_runs: list[int] | None = None
+        self._years: list[int] | None = None
+        self.words: dict[str, list[int]] = {}
+        for match in _keyword_pattern().finditer(self._spaced):
+            self.words.setdefault(match.group()[1:], []).append(match.start())
+
+    def starts(self, words: frozenset[str]) -> list[int]:
+        """Offsets where any of `words` (registered keywords) starts a word, in order."""
+        found = [at for word, places in self.words.items() if word in words for at in places]
+        found.sort()
+        return found
+
+    @property
+    def digit_runs(self) -> list[int]:
+        """Start offsets of the maximal runs of ASCII digits, in order (do not mutate the list)."""
+        if self._digit_runs is None:
+            mask = self._ascii.translate(_DIGIT_MASK)
+            runs = []
+            at = mask.find(b"1")
+            while at != -1:
+                runs.append(at)
+                end = mask.find(b"0", at + 1)
+                at = -1 if end == -1 else mask.find(b"1", end + 1)
+            self._digit_runs = runs
+        return self._digit_runs
+
+    @property
+    def years(self) -> list[int]:
+        """Start offsets of the whole words 1900-2099, in order."""
+        if self._years is None:
+            spaced = self._spaced
+            self._years = [at for at in self.digit_runs
+                           if spaced[at + 1:at + 5] in YEARS and spaced[at] == " " and spaced[at + 5] == " "]
+        return self._years
+
+
+@lru_cache(maxsize=1)
+def body_index(text: str) -> BodyIndex:
+    """The index of `text`; the figure and date stages ask for the same body in turn, so the last is kept."""
+    return BodyIndex(text)
 
 
 def find_all(text: str, word: str) -> list[int]:
