@@ -5,12 +5,12 @@ import pytest
 
 from tests.store.conftest import detik_articles
 from tests.store.test_reads import ALIBABA, ALIBABA_2, OTHER
-from tests.store.test_search import HOSTILE, KEBERSIHAN, SAMBANGI
-from warta.store import Store
+from tests.store.test_search import HOSTILE, KEBERSIHAN, SAMBANGI, tied_and_better_articles
+from warta.store import Store, db
 
 pytestmark = pytest.mark.postgres
 
-QUERIES = ["jakarta", "menyambangi", "presiden prabowo", '"dana daerah"', "banjir bekasi", "pemerintah",
+QUERIES = ["banjir", "jakarta", "menyambangi", "presiden prabowo", '"dana daerah"', "banjir bekasi", "pemerintah",
            '"kota bogor" sungai', "investasi", "'; DROP TABLE articles; --", "yang", "purbaya menkeu", "tidak ada"]
 
 
@@ -21,7 +21,7 @@ def both(tmp_path_factory: pytest.TempPathFactory, pg_server: str):
 
     with psycopg.connect(pg_server + "/postgres", autocommit=True) as conn:
         conn.execute("CREATE DATABASE parity")
-    docs = detik_articles(150) + [SAMBANGI, KEBERSIHAN, HOSTILE, ALIBABA, ALIBABA_2, OTHER]
+    docs = detik_articles(150) + [SAMBANGI, KEBERSIHAN, HOSTILE, ALIBABA, ALIBABA_2, OTHER] + tied_and_better_articles()
     stores = Store(tmp_path_factory.mktemp("parity") / "parity.db"), Store(pg_server + "/parity")
     for store in stores:
         store.add_articles(docs, batch_size=40)
@@ -42,8 +42,11 @@ def test_postgres_url_opens_a_postgres_store(pg_url: str) -> None:
         assert store.count_articles() == 0
 
 
+@pytest.mark.parametrize("facet_hits", [db.FACET_HITS, 4])
 @pytest.mark.parametrize("query", QUERIES)
-def test_search_gives_the_same_hits_in_the_same_order(both: tuple[Store, Store], query: str) -> None:
+def test_search_gives_the_same_hits_in_the_same_order(both: tuple[Store, Store], query: str, facet_hits: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(db, "FACET_HITS", facet_hits)  # 4: facets over the best 4 hits, ties cut short
     sqlite, postgres = both
     for options in ({}, {"outlet": ["detikberita", "detikjabar"]}, {"date_from": "2025-10-10", "per_page": 5, "page": 2}):
         a, b = sqlite.search(query, **options), postgres.search(query, **options)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from tests.store.conftest import detik_articles, make_article
-from warta.store import QueryError, Store
-from warta.store.search import parse_query
+from warta.store import QueryError, Store, db
+from warta.store.search import highlight, index_terms, indexed_folds, parse_query, score_key, snippet, terms
 
 SAMBANGI = make_article(
     "Presiden Prabowo Subianto sambangi korban banjir di Bekasi.\n\nIa membawa bantuan beras.",
@@ -81,6 +81,55 @@ def test_filters_narrow_and_facets_count_the_hits(small: Store) -> None:
     assert [(f["label"], f["count"]) for f in speaker_facet] == [("Prabowo Subianto", 1)]
 
 
+FILLERS = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+           "duabelas", "tigabelas", "empatbelas"]
+
+
+def tied_and_better_articles() -> list:
+    """Fourteen articles with the same BM25 for "banjir" (same length, same count), two that score higher,
+    and a third of them from another outlet."""
+    tied = [make_article(f"Banjir melanda kota {word} pagi ini.", title="Kabar", url=f"https://t.test/{word}",
+                         outlet="kompas" if i % 3 == 0 else "detik") for i, word in enumerate(FILLERS)]
+    better = [make_article(f"Banjir banjir melanda kota {word}.", title="Kabar", url=f"https://b.test/{word}")
+              for word in ("pertama", "kedua")]
+    return tied + better
+
+
+@pytest.mark.parametrize("facet_hits", [2, 5, 9, 200])
+def test_equal_scores_are_ordered_by_id_wherever_the_best_hits_are_cut(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                                       facet_hits: int) -> None:
+    store.add_articles(tied_and_better_articles())
+    everything = store.search("banjir", per_page=100)
+    expected = sorted(everything["hits"], key=lambda h: (-score_key(h["score"]), h["article"]["id"]))
+    assert hit_ids(everything) == [h["article"]["id"] for h in expected] and everything["total"] == 16
+    monkeypatch.setattr(db, "FACET_HITS", facet_hits)
+    monkeypatch.setattr(db, "MAX_BOUND", 5)  # the best hits' rows are read 5 at a time
+    for options in ({}, {"outlet": "detik"}):
+        full = [h["article"]["id"] for h in expected if not options or h["article"]["outlet"] == "detik"]
+        pages = [hit_ids(store.search("banjir", page=p, per_page=3, **options)) for p in range(1, 7)]
+        assert sum(pages, []) == full, (facet_hits, options)
+
+
+def test_facets_count_the_best_hits_and_say_so_when_there_are_more(store: Store,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    store.add_articles(tied_and_better_articles())
+    exact = store.search("banjir", per_page=20)
+    assert exact["facet_hits"] == exact["total"] == 16 and not exact["facets_capped"]
+    assert {f["value"]: f["count"] for f in exact["facets"]["outlet"]} == {"detik": 11, "kompas": 5}
+    monkeypatch.setattr(db, "FACET_HITS", 6)
+    capped = store.search("banjir", per_page=6)
+    assert capped["total"] == 16 and capped["facets_capped"] and capped["facet_hits"] == 6
+    best_outlets = [h["article"]["outlet"] for h in capped["hits"]]
+    assert {f["value"]: f["count"] for f in capped["facets"]["outlet"]} == \
+        {o: best_outlets.count(o) for o in set(best_outlets)}
+    assert hit_ids(store.search("banjir", page=2, per_page=6)) == hit_ids(exact)[6:12]
+    filtered = store.search("banjir", outlet="kompas")
+    assert filtered["total"] == 5 and not filtered["facets_capped"]  # filters stay exact
+    browse = store.search("")
+    assert browse["total"] == 16 and browse["facets_capped"] and browse["facet_hits"] == 6
+    assert store.search("", facets=False)["facets_capped"] is False
+
+
 def test_pagination_walks_every_hit_once(store: Store) -> None:
     docs = detik_articles(60)
     store.add_articles(docs)
@@ -108,6 +157,16 @@ def test_snippets_escape_the_text_and_mark_only_the_matches(small: Store) -> Non
     assert snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
     assert "&lt;img src=x onerror=alert(1)&gt;" in hit["title_html"]
     assert "<mark>Polisi</mark>" in small.search("kepolisian polisi")["hits"][0]["snippet"]
+
+
+def test_snippets_from_the_indexed_stems_are_the_same_as_from_stemming_again() -> None:
+    odd = make_article("Ω 🙂 naïve café--x_y 12abc " + "a" * 100 + " ÉCOLE Menyambangi", title="Café naïve COVID-19")
+    for doc in detik_articles(40) + [SAMBANGI, HOSTILE, odd]:
+        title_folds, body_folds = indexed_folds(doc.title, doc.body, " ".join(index_terms(doc.title, doc.body)))
+        for stems in (frozenset(terms(doc.title or "")[:2]), frozenset(terms(doc.body)[5:7]), frozenset(["sambang"])):
+            assert snippet(doc.body, stems, folded=body_folds) == snippet(doc.body, stems)
+            assert highlight(doc.title or "", stems, folded=title_folds) == highlight(doc.title or "", stems)
+    assert indexed_folds("Judul", "isi berita", "judul isi") is None  # terms that do not line up: stem again
 
 
 @pytest.mark.parametrize("query", [

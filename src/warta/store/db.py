@@ -26,14 +26,14 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from sqlalchemy import (ColumnElement, Connection, Engine, bindparam, create_engine, delete, distinct, event, exists, func,
-                        insert, literal, or_, select, update)
+                        insert, or_, select, update)
 
 from warta.record import Article, article_id
 from warta.store import schema
-from warta.store.fulltext import HIT_COLUMNS, Hit, index_for
+from warta.store.fulltext import Scored, index_for
 from warta.store.models import (ArticleDetail, ArticleSummary, CountRow, EntityDetail, EntitySummary, FacetValue,
                                 FigurePoint, FigureRow, IngestCounts, Page, QueryError, QuoteRow, SearchResult, Stats)
-from warta.store.search import highlight, index_terms, parse_query, score_key, snippet
+from warta.store.search import Query, highlight, index_terms, indexed_folds, parse_query, score_key, snippet
 
 A, E, M, Q, F = schema.articles, schema.entities, schema.mentions, schema.quotes, schema.figures
 
@@ -190,35 +190,41 @@ class Store:
         `entity` is an entity id; `speaker` an entity id or a speaker's name; dates are YYYY-MM-DD,
         inclusive. An empty query lists the filtered articles newest first (score None).
         Any text is a valid query: operators and stray quotes are read as plain words.
+        `total` is exact; facets count the first FACET_HITS hits in result order (`facets_capped` when
+        there are more).
         """
         page, per_page = _paging(page, per_page)
         parsed = parse_query(query)
         where = self._filters(outlet, date_from, date_to, entity, speaker, figure_kind, story, hide_duplicates)
         offset = (page - 1) * per_page
+        wanted = max(offset + per_page, FACET_HITS)
         with self.engine.connect() as conn:
             if parsed.empty and parsed.text.strip():
-                hits: list[Hit] = []  # words with no searchable characters: nothing can match
+                total, hits = 0, []  # words with no searchable characters: nothing can match
             elif parsed.empty:
-                hits = [(seq, aid, None, o, d, k) for seq, aid, o, d, k in conn.execute(select(*HIT_COLUMNS).where(*where))]
+                total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
+                hits = [(seq, aid, None, o, d, k) for seq, aid, o, d, k in conn.execute(
+                    select(*HIT_COLUMNS).where(*where).order_by(A.c.published.desc().nulls_last(), A.c.id).limit(wanted)).all()]
             else:
-                hits = self.index.hits(conn, parsed, where)
-            if parsed.empty:
-                ranked = conn.execute(select(A.c.seq, literal(None)).where(*where)
-                                      .order_by(A.c.published.desc().nulls_last(), A.c.id)
-                                      .limit(per_page).offset(offset)).all() if hits else []
-            else:
-                hits.sort(key=lambda h: (-score_key(h[2]), h[1]))
-                ranked = [(h[0], h[2]) for h in hits[offset:offset + per_page]]
+                total, hits = self._best_hits(conn, parsed, where, wanted)
+            ranked = [(h[0], h[2]) for h in hits[offset:offset + per_page]]
             rows = {r["seq"]: r for r in conn.execute(
                 select(A.c.body, *_SUMMARY_COLUMNS).where(A.c.seq.in_([s for s, _ in ranked]))).mappings()}
-            facet_counts = _facets(conn, hits) if facets else {}
-        total = len(hits)
+            indexed = self.index.indexed_terms(conn, list(rows)) if rows else {}
+            counted = hits[:FACET_HITS]
+            facet_counts = _facets(conn, counted) if facets else {}
         stems = parsed.stems
-        hits = [{"article": _summary(rows[seq]), "score": score,
-                 "snippet": snippet(rows[seq]["body"], stems),
-                 "title_html": highlight(rows[seq]["title"] or "", stems)} for seq, score in ranked]
+        page_hits = []
+        for seq, score in ranked:
+            row = rows[seq]
+            folds = indexed_folds(row["title"], row["body"], indexed[seq]) if seq in indexed else None
+            title_folds, body_folds = folds or (None, None)
+            page_hits.append({"article": _summary(row), "score": score,
+                              "snippet": snippet(row["body"], stems, folded=body_folds),
+                              "title_html": highlight(row["title"] or "", stems, folded=title_folds)})
         return {"query": query, "terms": parsed.describe(), "total": total, "page": page, "per_page": per_page,
-                "hits": hits, "facets": facet_counts}  # type: ignore[typeddict-item]
+                "hits": page_hits, "facets": facet_counts, "facet_hits": len(counted) if facets else 0,
+                "facets_capped": facets and total > len(counted)}  # type: ignore[typeddict-item]
 
     def list_entities(self, *, label: str | None = None, q: str | None = None, order: str = "mentions",
                       page: int = 1, per_page: int = 50) -> Page[EntitySummary]:
@@ -418,6 +424,30 @@ class Store:
             .order_by(A.c.published.desc().nulls_last(), A.c.id, Q.c.pos).limit(limit).offset(offset)).mappings()
         return [dict(r) for r in rows]  # type: ignore[misc]
 
+    def _best_hits(self, conn: Connection, query: Query, where: list[ColumnElement[bool]],
+                   limit: int) -> tuple[int, list[Hit]]:
+        """How many articles match, and the first `limit` in result order: score (rounded, see `score_key`)
+        descending, then id.
+
+        The index's best rows come with equal scores in no set order: twice `limit` of them are fetched, so
+        that a run of equal scores at the cut is whole, and ordered here. A longer run (a word in most
+        articles scores next to nothing everywhere) is left to the index to order by id.
+        """
+        fetch = 2 * limit
+        scored = self.index.best(conn, query, where, fetch)
+        complete = len(scored) < fetch
+        total = len(scored) if complete else self.index.count(conn, query, where)
+        candidates = _sure_candidates(scored, limit, complete)
+        if candidates is None:
+            candidates = self.index.best(conn, query, where, limit, by_id=True)
+        score_of = dict(candidates)
+        seqs = list(score_of)
+        rows = [row for at in range(0, len(seqs), MAX_BOUND) for row in conn.execute(  # deep pages: many seqs
+            select(*HIT_COLUMNS).where(A.c.seq.in_(seqs[at:at + MAX_BOUND]))).all()]
+        hits = [(seq, aid, score_of[seq], outlet, day, keys) for seq, aid, outlet, day, keys in rows]
+        hits.sort(key=lambda h: (-score_key(h[2]), h[1]))
+        return total, hits[:limit]
+
     def _write_batch(self, conn: Connection, batch: list[Article]) -> IngestCounts:
         counts = IngestCounts()
         records = [_prepare(doc) for doc in batch if doc.body is not None]
@@ -502,6 +532,8 @@ class Store:
 
 # ------------------------------------------------------------------------------------------------- helpers
 
+Hit = tuple[int, str, "float | None", "str | None", "str | None", "str | None"]  # seq, id, score, outlet, day, facet_keys
+HIT_COLUMNS = (A.c.seq, A.c.id, A.c.outlet, A.c.day, A.c.facet_keys)
 _SUMMARY_COLUMNS = (A.c.seq, A.c.id, A.c.url, A.c.title, A.c.outlet, A.c.published, A.c.day, A.c.duplicate_of,
                     A.c.story, func.substr(A.c.body, 1, 600).label("lead"))
 
@@ -514,10 +546,22 @@ def _summary(row: Any) -> ArticleSummary:
 
 
 FACET_TOP = 20
+MAX_BOUND = 10_000  # values bound in one IN (...): SQLite and PostgreSQL cap the parameters of a statement
+FACET_HITS = 200  # facets count the best this many hits (all when fewer): counting 50,000 cost 10x the search
+
+
+def _sure_candidates(scored: list[Scored], limit: int, complete: bool) -> list[Scored] | None:
+    """The rows of `scored` (best first) that may be among the first `limit` once equal scores are ordered
+    by id: those scoring at least the `limit`-th. None when they fill `scored` and more rows may tie."""
+    if len(scored) <= limit:
+        return scored if complete else None
+    floor = score_key(scored[limit - 1][1])
+    candidates = [hit for hit in scored if score_key(hit[1]) >= floor]
+    return None if len(candidates) == len(scored) and not complete else candidates
 
 
 def _facets(conn: Connection, hits: list[Hit]) -> dict[str, list[FacetValue]]:
-    """Counts of the hit articles per outlet, month, entity, speaker and figure kind.
+    """Counts of the given hit articles per outlet, month, entity, speaker and figure kind.
 
     Counted in Python from the hits' `facet_keys` ("e:<entity> s:<speaker> k:<kind>", one per
     article), so the full-text match runs once per search, not once per facet.

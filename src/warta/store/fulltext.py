@@ -1,21 +1,43 @@
-"""The full-text index on each backend: write the stemmed text, match, rank by BM25.
+"""The full-text index on each backend: write the stemmed text, match, count, rank by BM25.
 
 `SqliteIndex` keeps an FTS5 table whose rowid is `articles.seq` and ranks with
-FTS5's bm25(). `PostgresIndex` keeps `articles.tsv` (built from the same terms)
-and computes the same BM25 from lexeme positions. Both return the same hits in
-the same order for the same data (see tests/store/test_postgres.py).
+FTS5's bm25(), letting FTS5 keep only the best rows. `PostgresIndex` keeps
+`articles.tsv` (built from the same terms) and computes the same BM25 from
+lexeme positions. Both return the same hits with the same scores for the same
+data (see tests/store/test_postgres.py).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, ColumnElement, bindparam, column, func, literal_column, select, table, text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.selectable import Join
 
-from warta.store.schema import articles
-from warta.store.search import Query, bm25, bm25_idf, phrase_frequency, tsvector_literal
+from warta.store.schema import HIT_INDEX, articles
+from warta.store.search import SCORE_DIGITS, Query, bm25, bm25_idf, phrase_frequency, score_key, tsvector_literal
 
-Hit = tuple[int, str, float, "str | None", "str | None", "str | None"]  # seq, id, score, outlet, day, facet_keys
-HIT_COLUMNS = (articles.c.seq, articles.c.id, articles.c.outlet, articles.c.day, articles.c.facet_keys)
+Scored = tuple[int, float]  # seq, BM25 score (higher is better)
+
+
+class _ThroughHitIndex(Join):
+    """`article_fts JOIN articles`, on SQLite a CROSS JOIN (the index drives: SQLite never probes MATCH once
+    per article) that reads articles through `ix_articles_hit` (see schema.HIT_INDEX), not the wide rows."""
+
+    inherit_cache = True
+
+
+@compiles(_ThroughHitIndex, "sqlite")
+def _through_hit_index(join: _ThroughHitIndex, compiler: Any, asfrom: bool = True, from_linter: Any = None,
+                       **kw: Any) -> str:
+    """`left CROSS JOIN articles INDEXED BY ix_articles_hit ON ...` (the from-linter told the two are joined)."""
+    if from_linter:
+        from_linter.edges.add((join.left, join.right))
+    left = join.left._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
+    right = join.right._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
+    on = join.onclause._compiler_dispatch(compiler, from_linter=from_linter, **kw)
+    return f"{left} CROSS JOIN {right} INDEXED BY {HIT_INDEX.name} ON {on}"
 
 
 class SqliteIndex:
@@ -31,16 +53,35 @@ class SqliteIndex:
         conn.execute(text("DELETE FROM article_fts WHERE rowid IN :seqs").bindparams(bindparam("seqs", expanding=True)),
                      {"seqs": list(seqs)})
 
-    def hits(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> list[Hit]:
-        """Every article matching the query and the filters, with its BM25 score (unordered)."""
-        # Materialised first, so SQLite never drives from a filter's index and probes MATCH per row.
-        matched = (select(self.fts.c.rowid.label("seq"), (-func.bm25(literal_column("article_fts"))).label("score"))
-                   .where(text("article_fts MATCH :fts_query").bindparams(fts_query=query.fts5()))
-                   .cte("matched").prefix_with("MATERIALIZED"))
-        seq, aid, outlet, day, keys = HIT_COLUMNS
-        stmt = (select(seq, aid, matched.c.score, outlet, day, keys)
-                .select_from(matched.join(articles, articles.c.seq == matched.c.seq)).where(*where))
-        return [tuple(row) for row in conn.execute(stmt)]
+    def count(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> int:
+        """How many articles match the query and the filters."""
+        stmt = select(func.count()).select_from(self._joined(bool(where))).where(self._match(query), *where)
+        return conn.execute(stmt).scalar_one()
+
+    def best(self, conn: Connection, query: Query, where: list[ColumnElement[bool]], limit: int,
+             by_id: bool = False) -> list[Scored]:
+        """The `limit` best hits, best first; equal scores (see `score_key`) in id order when `by_id`, else in none.
+
+        FTS5 scores every match and the sort keeps the best; without `by_id` or filters no other table is read.
+        """
+        score = (-func.bm25(literal_column("article_fts"))).label("score")
+        order = (func.round(score, SCORE_DIGITS).desc(), articles.c.id) if by_id else (score.desc(),)
+        stmt = (select(self.fts.c.rowid, score).select_from(self._joined(bool(where) or by_id))
+                .where(self._match(query), *where).order_by(*order).limit(limit))
+        return [tuple(row) for row in conn.execute(stmt).all()]
+
+    def indexed_terms(self, conn: Connection, seqs: Sequence[int]) -> dict[int, str]:
+        """The indexed terms (joined by spaces) of these articles, by seq."""
+        stmt = select(self.fts.c.rowid, self.fts.c.text).where(self.fts.c.rowid.in_(list(seqs)))
+        return dict(conn.execute(stmt).all())
+
+    def _match(self, query: Query) -> ColumnElement[bool]:
+        return text("article_fts MATCH :fts_query").bindparams(fts_query=query.fts5())
+
+    def _joined(self, with_articles: bool) -> Any:
+        if not with_articles:
+            return self.fts
+        return _ThroughHitIndex(self.fts, articles, articles.c.seq == self.fts.c.rowid)
 
 
 class PostgresIndex:
@@ -54,13 +95,23 @@ class PostgresIndex:
     def delete(self, conn: Connection, seqs: Sequence[int]) -> None:
         """Nothing to do: the vector goes with its row."""
 
+    def indexed_terms(self, conn: Connection, seqs: Sequence[int]) -> dict[int, str]:
+        """None kept: a tsvector holds each term once, with capped positions."""
+        return {}
+
     def _matches(self, tsquery: str, name: str) -> ColumnElement[bool]:
         return text(f"articles.tsv @@ CAST(:{name} AS tsquery)").bindparams(bindparam(name, tsquery))
 
-    def hits(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> list[Hit]:
-        """The same hits and scores as FTS5: match with the GIN index, BM25 from the lexeme positions."""
+    def count(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> int:
+        """How many articles match the query and the filters."""
         match = self._matches(query.tsquery(), "ts_query")
-        rows = conn.execute(select(*HIT_COLUMNS, articles.c.n_tokens).where(match, *where)).all()
+        return conn.execute(select(func.count()).select_from(articles).where(match, *where)).scalar_one()
+
+    def best(self, conn: Connection, query: Query, where: list[ColumnElement[bool]], limit: int,
+             by_id: bool = False) -> list[Scored]:
+        """The same as FTS5's: match with the GIN index, BM25 from the lexeme positions; always `by_id`."""
+        match = self._matches(query.tsquery(), "ts_query")
+        rows = conn.execute(select(articles.c.seq, articles.c.id, articles.c.n_tokens).where(match, *where)).all()
         if not rows:
             return []
         lexeme = func.unnest(self.tsv).table_valued("lexeme", "positions", "weights").alias("u")
@@ -77,11 +128,12 @@ class PostgresIndex:
             n_hits = conn.execute(select(func.count()).select_from(articles)
                                   .where(self._matches(query.tsquery([group]), f"ts_group_{i}"))).scalar_one()
             idfs.append(bm25_idf(n_docs, n_hits))
-        hits = []
-        for seq, aid, outlet, day, keys, doc_len in rows:
+        scored = []
+        for seq, aid, doc_len in rows:
             freqs = [phrase_frequency(g, positions.get(seq, {})) for g in query.groups]
-            hits.append((seq, aid, bm25(freqs, idfs, doc_len, avgdl), outlet, day, keys))
-        return hits
+            scored.append((seq, aid, bm25(freqs, idfs, doc_len, avgdl)))
+        scored.sort(key=lambda hit: (-score_key(hit[2]), hit[1]))
+        return [(seq, score) for seq, _, score in scored[:limit]]
 
 
 def index_for(dialect: str) -> SqliteIndex | PostgresIndex:

@@ -155,6 +155,8 @@ class SearchResult(TypedDict):
     per_page: int
     hits: list[SearchHit]
     facets: dict[str, list[FacetValue]]  # outlet, month, entity, speaker, figure_kind
+    facet_hits: int  # how many hits the facets count: the best ones in result order, at most FACET_HITS
+    facets_capped: bool  # facet_hits < total: the counts are a sample of the hits, not exact totals
 
 
 class FigurePoint(TypedDict):

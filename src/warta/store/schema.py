@@ -131,6 +131,10 @@ dates = Table(
 
 Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_seq)
 Index("ix_figures_kind_article", figures.c.kind, figures.c.article_seq)
+# What a search reads of every hit (the id breaks score ties) and filters on, without the wide rows:
+# SQLite reaches it by seq only when told to (INDEXED BY, see fulltext.py); it prefers the rowid.
+HIT_INDEX = Index("ix_articles_hit", articles.c.seq, articles.c.id, articles.c.outlet, articles.c.day,
+                  articles.c.story, articles.c.duplicate_of)
 
 # Tables that hang off one article, deleted with it.
 CHILD_TABLES = (noise, related, images, mentions, quotes, figures, dates)

@@ -205,6 +205,9 @@ class SearchResult(BaseModel):
     per_page: int
     hits: list[SearchHit]
     facets: dict[str, list[FacetValue]] = Field(description="outlet, month, entity, speaker, figure_kind")
+    facet_hits: int = Field(description="how many hits the facets count: the best ones, in result order")
+    facets_capped: bool = Field(description="true when total > facet_hits: the facet counts are then those of "
+                                            "the best hits, not of all of them")
 
 
 class Stats(BaseModel):
