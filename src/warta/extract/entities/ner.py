@@ -13,7 +13,6 @@ import bisect
 import hashlib
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -134,11 +133,6 @@ class CrfWeights:
                             attributes=np.frombuffer("\n".join(self.attributes).encode(), dtype=np.uint8),
                             transitions=self.transitions)
         os.replace(tmp, path)
-
-    def score(self, features: Iterable[str]) -> np.ndarray:
-        """Summed state weights of the features (per label); unknown features weigh nothing."""
-        rows = [i for i in map(self.attributes.get, features) if i is not None]
-        return self.state[rows].sum(axis=0)
 
     def viterbi(self, scores: list[np.ndarray]) -> list[list[str]]:
         """The best label sequence for each sentence's (tokens, labels) state scores, all in one batch."""
