@@ -35,7 +35,7 @@ PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="items per page")]
 Outlet = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN,
                                      description="outlet name, exactly as stored")]
-DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # [0-9]: Python's \d also takes other scripts' digits
 Since = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
                                     description="published on or after (YYYY-MM-DD)")]
 Until = Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"},
@@ -44,7 +44,7 @@ EntityFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="enti
 SpeakerFilter = Annotated[str | None, Query(max_length=MAX_NAME, pattern=TEXT_PATTERN,
                                             description="a quoted speaker: entity id or name")]
 Kind = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_-]+$", description="figure kind: money, percent, ...")]
-UNIT_PATTERN = r"^[\w%$/.°²³ -]+$"  # ISO codes, "%", and unit words such as "barel/hari" or "m2"
+UNIT_PATTERN = r"^[A-Za-z0-9_%$/.°²³ -]+$"  # ASCII: JSON Schema and Python read \w differently. ISO codes, "%", and unit words such as "barel/hari" or "m2"
 Unit = Annotated[str | None, Query(max_length=32, pattern=UNIT_PATTERN,
                                    description="figure unit: IDR, USD, %, kg, ...")]
 Label = Annotated[str | None, Query(max_length=16, pattern=r"^[A-Za-z_-]+$", description="entity label: PER, ORG, LOC")]
