@@ -15,7 +15,7 @@ from warta.clean.profile import CorpusProfile
 from warta.dedup import CorpusFeatures, DedupConfig, link_corpus, load_features
 from warta.engine.local import LocalEngine
 from warta.engine.shards import plan_shards, run_key, split_by_records
-from warta.engine.work import JobSpec, profile_shard, run_shard, shard_paths
+from warta.engine.work import JobSpec, fewer_collections, profile_shard, run_shard, shard_paths
 from warta.record import Article
 from warta.report import RunReport
 
@@ -80,6 +80,10 @@ class ShardedRun:
         the shards before it are done (so a consumer such as the store works meanwhile), with no
         links; read `links` afterwards.
         """
+        with fewer_collections():  # for the consumer's work too (the store), between the records
+            yield from self._records(linked)
+
+    def _records(self, linked: bool) -> Iterator[Article]:
         options, report = self.options, self.report
         engine = make_engine(options)
         workdir = prepare_workdir(self.files, self.spec, options.workdir)

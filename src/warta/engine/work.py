@@ -1,10 +1,13 @@
 """The unit of work every engine maps: run the pipeline over one shard and write its results to files."""
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +40,22 @@ def shard_paths(workdir: str, shard: Shard) -> dict[str, Path]:
             "report": base.with_suffix(".report.json")}
 
 
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the garbage collector less often while a batch runs.
+
+    A run allocates many short-lived objects beside large long-lived caches (word features, pair
+    scores, stems) that each older-generation collection walks again: this costs 10-15% at the
+    default thresholds.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def profile_shard(shard: Shard, spec: JobSpec) -> tuple[CorpusProfile, int]:
     """The cleaner's corpus profile of one shard (recurring lines, titles), and how many records it has.
 
@@ -64,7 +83,7 @@ def run_shard(shard: Shard, spec: JobSpec) -> dict:
     features = CorpusFeatures()
     extractor = FeatureExtractor(spec.dedup) if spec.dedup else None
     tmp = paths["records"].with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
+    with open(tmp, "w", encoding="utf-8") as out, fewer_collections():
         articles = read_paths(list(shard.files), report, fmt=spec.fmt, fields=spec.fields, records=shard.records)
         for doc in pipeline.run(articles, report):
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")

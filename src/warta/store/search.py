@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 MAX_TOKEN_CHARS = 64  # longer "words" (hashes, runs of digits) are cut: no index key grows without bound
 PG_MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
@@ -87,11 +88,7 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 def terms(text: str) -> list[str]:
     """The stemmed terms of `text`, in order (the terms `tokens` gives, without offsets)."""
-    out: list[str] = []
-    fold = _fold
-    for word in _WORD.findall(text):
-        out.extend(fold(word))
-    return out
+    return list(chain.from_iterable(map(_fold, _WORD.findall(text))))
 
 
 def index_terms(title: str | None, body: str) -> list[str]:

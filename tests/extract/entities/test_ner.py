@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.extract.entities.ner import MODEL_DIR, MODEL_FILE, Span, load_tagger, split_sentences, tokenize
+from warta.extract.entities.ner import MODEL_DIR, MODEL_FILE, Span, load_tagger, split_sentences, token_columns, tokenize
 
 TEXT = ("Presiden Prabowo Subianto bertemu Dr. B.J. Habibie di Jl. Sudirman, Jakarta, Jumat (17/10/2025). "
         "Ia membayar US$ 1.000,5 ke-18 kali, kata detik.com.\nGubernur Jawa Barat Dedi Mulyadi hadir.")
@@ -88,7 +88,7 @@ def test_batch_decoder_gives_crfsuite_tags() -> None:
 def test_find_spans_many_matches_one_at_a_time() -> None:
     texts = [TEXT, "", "Menteri Keuangan Sri Mulyani berkunjung ke Surabaya.", TEXT.upper()]
     tagger = load_tagger()
-    assert tagger.find_spans_many(texts, [None, None, tokenize(texts[2]), None]) == \
+    assert tagger.find_spans_many(texts, [None, None, token_columns(texts[2]), None]) == \
         [tagger.find_spans(text) for text in texts]
 
 

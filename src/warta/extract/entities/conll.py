@@ -74,6 +74,8 @@ def read_conll(path: str | Path) -> list[Sentence]:
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end exclusive, label) token spans, conlleval rules (an I- of a new label opens a span)."""
+    if tags.count("O") == len(tags):  # most sentences: nothing to read
+        return []
     spans = []
     start, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):

@@ -186,8 +186,9 @@ def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int,
         for word in candidates:
             owners.setdefault(word, set()).add(m.cluster)
     added = []
-    for i, word in enumerate(words):
-        if i in covered or word not in owners or len(owners[word]) != 1:
+    for i in [i for i, word in enumerate(words) if word in owners]:
+        word = words[i]
+        if i in covered or len(owners[word]) != 1:
             continue
         following = i + 1 < len(words) and tokens.joined(i, i + 1) and is_name_word(words[i + 1])
         preceding = i > 0 and tokens.joined(i - 1, i) and is_name_word(words[i - 1]) and not tokens.sentence_initial(i - 1)
@@ -210,10 +211,9 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
     words = tokens.texts
     person_tokens = {i for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
     added = []
-    i = 0
-    while i < len(words):
-        if i in person_tokens or i in role_tokens or not is_title(words[i]) or _inside_a_name(tokens, i):
-            i += 1
+    resume = 0
+    for i in tokens.title_positions:
+        if i < resume or i in person_tokens or i in role_tokens or _inside_a_name(tokens, i):
             continue
         j = i
         while j + 1 < len(words) and j + 1 - i < MAX_ROLE_NOUN_WORDS and tokens.joined(j, j + 1) \
@@ -230,9 +230,7 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
         if match is not None:
             last, cluster = match
             added.append(Mention(i, last, "PER", kind="role_noun", cluster=cluster))
-            i = j + 1
-        else:
-            i += 1
+            resume = j + 1
     return added
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, expand_office, expand_office_key, generic_institutions, is_honorific, is_title,
     nickname_honorifics, not_names, org_words, place_acronyms,
 )
-from warta.extract.entities.ner import Span, tokenize
+from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
@@ -41,14 +42,18 @@ class Tokens:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.items = items = tokenize(body)
-        self.texts = [t for t, _, _ in items]
-        self.starts = [s for _, s, _ in items]
-        self.ends = [e for _, _, e in items]
+        self.columns = token_columns(body)
+        self.texts, self.starts, self.ends = self.columns
         self.headings = self.find_headings(body)
+        self._heading_starts = [start for start, _ in self.headings]
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    @cached_property
+    def title_positions(self) -> list[int]:
+        """The indices of title words ("Menteri", "Kapolri", "Presiden")."""
+        return list(compress(range(len(self.texts)), map(is_title, self.texts)))
 
     def covering(self, start: int, end: int) -> tuple[int, int]:
         """First and last token index inside the character span."""
@@ -65,7 +70,8 @@ class Tokens:
 
     def in_heading(self, i: int) -> bool:
         """Inside a Title Case subheading ("Upaya Pemprov DKI Jakarta Atasi Kemiskinan"), where case says little."""
-        return any(start <= self.starts[i] < end for start, end in self.headings)
+        at = bisect.bisect_right(self._heading_starts, self.starts[i]) - 1
+        return at >= 0 and self.starts[i] < self.headings[at][1]
 
     @staticmethod
     def find_headings(body: str) -> list[tuple[int, int]]:
@@ -100,6 +106,7 @@ def is_name_word(word: str) -> bool:
             and key not in not_names() and not is_title(word) and not is_honorific(word))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_org_head(word: str) -> bool:
     """"Kementerian", "Badan", or an acronym that stands for one ("Kemenkeu", "Pemprov", "BPS")."""
     key = word.casefold()
@@ -437,8 +444,8 @@ class MentionFinder:
         """"Menteri Sosial, Saifullah Yusuf", "Kapolri Jenderal Listyo Sigit": a capitalised name after a title."""
         covered = self.covered(mentions)
         added = []
-        for i, word in enumerate(self.words):
-            if i in covered or not is_title(word) or (i > 0 and i - 1 not in covered and is_title(self.words[i - 1])):
+        for i in self.tokens.title_positions:
+            if i in covered or (i > 0 and i - 1 not in covered and is_title(self.words[i - 1])):
                 continue
             name = self.name_after_role_comma(i, covered) or self.name_after_bare_title(i, covered)
             if name is not None and not self.names_organisation_word(name, mentions):

@@ -32,7 +32,7 @@ class EntitiesStage:
         docs = iter(docs)
         while batch := list(islice(docs, BATCH_SIZE)):
             bodies = [Tokens(doc.body) for doc in batch]
-            spans = self.tagger.find_spans_many([t.body for t in bodies], [t.items for t in bodies])
+            spans = self.tagger.find_spans_many([t.body for t in bodies], [t.columns for t in bodies])
             for doc, tokens, found in zip(batch, bodies, spans):
                 doc.entities = mentions_from_spans(tokens, found)
                 yield doc
@@ -41,7 +41,7 @@ class EntitiesStage:
 def extract_entities(body: str, tagger: Tagger) -> list[dict[str, Any]]:
     """Every entity mention in body, linked to its canonical name, with the role the text gives it."""
     tokens = Tokens(body)
-    return mentions_from_spans(tokens, tagger.find_spans(body, tokens.items))
+    return mentions_from_spans(tokens, tagger.find_spans(body, tokens.columns))
 
 
 def mentions_from_spans(tokens: Tokens, spans: list[Span]) -> list[dict[str, Any]]:
