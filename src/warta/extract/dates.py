@@ -22,6 +22,7 @@ Word lists live in data/*.tsv (months, days, relative_dates, time_units, date_wo
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -403,12 +404,15 @@ FINDERS: tuple[Callable[[str, dt.date | None, Scan], Iterator[Found]], ...] = (
 def select(candidates: list[Found]) -> list[Found]:
     """Longest expressions first; a shorter one overlapping a kept one is dropped."""
     kept: list[Found] = []
-    covering: list[Found] = []  # the kept ones that take up some text
+    starts: list[int] = []  # the kept expressions that take up some text, which never overlap,
+    ends: list[int] = []    # in text order: only the last one starting before an end can overlap
     for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
         if found.start < found.end:
-            if any(found.start < k.end and k.start < found.end for k in covering):
+            before = bisect.bisect_left(starts, found.end)
+            if before and ends[before - 1] > found.start:
                 continue
-            covering.append(found)
+            starts.insert(before, found.start)
+            ends.insert(before, found.end)
         kept.append(found)
     return sorted(kept, key=lambda f: f.start)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from warta.extract.tables import body_index, register_keywords
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.tables import read_rows
@@ -62,11 +63,20 @@ def _alternation(words: Iterable[str], capitalised: bool = True) -> str:
     return _trie_pattern(trie) or "(?!)"
 
 
-def _by_prefix(words: Iterable[str], tail: str, lower_only: bool = False) -> tuple[re.Pattern[str], ...]:
-    """`(?P<verb>word)tail` as one pattern per two-letter prefix.
+@dataclass(frozen=True)
+class PrefixPattern:
+    """A statement pattern and the (lower-case) words it can start with."""
 
-    A pattern that opens with a literal ("me...") is searched for with a fast literal scan; the
-    verbs after a subject are lower-case, so those need no capitalised variant.
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+
+
+def _by_prefix(words: Iterable[str], tail: str, lower_only: bool = False) -> tuple[PrefixPattern, ...]:
+    """`(?P<verb>word)tail` as one pattern per two-letter prefix, with the words it can start with.
+
+    The body index gives where those words start a word, so a pattern is only tried in the
+    paragraphs that hold one; the verbs after a subject are lower-case, so those need no
+    capitalised variant.
     """
     groups: dict[str, list[str]] = {}
     for word in words:
@@ -81,7 +91,8 @@ def _by_prefix(words: Iterable[str], tail: str, lower_only: bool = False) -> tup
             for ch in rest:
                 node = node.setdefault(ch, {})
             node[""] = {}
-        patterns.append(re.compile(f"(?P<verb>{re.escape(prefix)}{_trie_pattern(trie)}){tail}"))
+        pattern = re.compile(f"(?P<verb>{re.escape(prefix)}{_trie_pattern(trie)}){tail}")
+        patterns.append(PrefixPattern(pattern, frozenset((prefix + rest).lower() for rest in rests)))
     return tuple(patterns)
 
 
@@ -110,8 +121,8 @@ class Lexicon:
     lead_according: re.Pattern[str]
     subject_tail: re.Pattern[str]
     subject_opening: re.Pattern[str]
-    indirect_verb: tuple[re.Pattern[str], ...]
-    indirect_according: tuple[re.Pattern[str], ...]
+    indirect_verb: tuple[PrefixPattern, ...]
+    indirect_according: tuple[PrefixPattern, ...]
     stops: re.Pattern[str]
     hard_stops: re.Pattern[str]
     subject_verb: re.Pattern[str]
@@ -161,6 +172,7 @@ def lexicon() -> Lexicon:
     adverb = f"(?:\\s+(?:{_alternation(adverbs)}))*"
     subject = f"(?P<subj>{pronoun}|{name})"
     according_words = _alternation(according)
+    register_keywords(form for form in [*subject_forms, *according])  # where indirect statements may start
     return Lexicon(
         verb_roots=verb_roots,
         pronouns=pronouns,
@@ -595,20 +607,35 @@ def indirect_statements(text: ArticleText) -> list[Statement]:
     """'X mengatakan bahwa ...', 'X menegaskan, ...', 'Menurut X, ...' in paragraphs without quotes."""
     body, lex = text.body, text.lex
     quoted_paragraphs = {body.rfind("\n", 0, pos) + 1 for span in text.quoted for pos in span}
+    index = body_index(body)
     found = []
     patterns = [(p, False) for p in lex.indirect_verb] + [(p, True) for p in lex.indirect_according]
-    for pattern, according in patterns:
-        for m in pattern.finditer(body):
+    for prefixed, according in patterns:
+        for m in paragraph_matches(prefixed.pattern, body, index.starts(prefixed.words), quoted_paragraphs):
             start = m.start()
             if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
                 continue  # inside a longer word
-            para_start = body.rfind("\n", 0, start) + 1
-            if para_start in quoted_paragraphs:
-                continue
-            statement = _indirect(text, m, according, para_start)
+            statement = _indirect(text, m, according, body.rfind("\n", 0, start) + 1)
             if statement:
                 found.append(statement)
     return found
+
+
+def paragraph_matches(pattern: re.Pattern[str], body: str, places: list[int], skip: set[int]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(body)` gives in the paragraphs that hold one of `places` (sorted)
+    and do not start at an offset in `skip`.
+
+    A statement pattern runs to the end of its paragraph, so finditer gives at most one match a
+    paragraph: the first one there, even inside a longer word, which a search from its start finds.
+    """
+    done = 0  # the end of the last paragraph searched
+    for at in places:
+        if at < done:
+            continue
+        start = body.rfind("\n", 0, at) + 1
+        done = _line_end(body, at)
+        if start not in skip and (m := pattern.search(body, start, done)):
+            yield m
 
 
 def _indirect(text: ArticleText, m: re.Match[str], according: bool, para_start: int) -> Statement | None:

@@ -1,0 +1,5 @@
+"""The compiled part of warta (everything else is declared in pyproject.toml)."""
+from Cython.Build import cythonize
+from setuptools import Extension, setup
+
+setup(ext_modules=cythonize([Extension("warta.extract.keyword_scan", ["src/warta/extract/keyword_scan.pyx"])]))
