@@ -1,7 +1,7 @@
 """Scoring the tagger: exact-span micro P/R/F1 per label (`warta eval ner`), and the published protocols.
 
     python -m warta.extract.entities.ner_eval cv [FOLD...] [--nerui-only] [--iterations N]  # NER-UI fold models
-    python -m warta.extract.entities.ner_eval heldout [--iterations N]  # every 10th NERP / NERGrit sentence held out
+    python -m warta.extract.entities.ner_eval heldout [--per-corpus] [--iterations N]  # every 10th NERP / NERGrit sentence held out
 """
 from __future__ import annotations
 
@@ -114,25 +114,44 @@ def _score_fold(nerui: Path, fold: int, others: list[Path], clusters: Path, para
     return scores.prf()[2]
 
 
-def heldout_nerp_nergrit(every: int = 10, params: dict | None = None) -> dict[str, float]:
-    """Hold out every `every`-th sentence of NERP and NERGrit, train on the rest of all sets, score each."""
-    ner = shared_dir() / "data" / "ner"
-    held = {name: read_conll(ner / name / "train.txt") for name in ("indonlu-nerp", "indonlu-nergrit")}
-    tests = {name: sents[::every] for name, sents in held.items()}
-    train = []
+HELD_OUT_CORPORA = ("indonlu-nerp", "indonlu-nergrit")
+
+
+def held_out_split(every: int = 10) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
+    """Per corpus directory: the training sentences left, and every `every`-th NERP / NERGrit sentence held out."""
+    tests = {name: read_conll(shared_dir() / "data" / "ner" / name / "train.txt")[::every] for name in HELD_OUT_CORPORA}
+    train: dict[str, list[Sentence]] = {}
     for path in default_train_files():
         sentences = read_conll(path)
-        if path.parent.name in held:
+        if path.parent.name in tests:
             sentences = [s for i, s in enumerate(sentences) if i % every]
-        train.extend(sentences)
+        train.setdefault(path.parent.name, []).extend(sentences)
+    held_out = [s for test in tests.values() for s in test]
+    return {name: _without(sentences, held_out) for name, sentences in train.items()}, tests
+
+
+def heldout_nerp_nergrit(every: int = 10, params: dict | None = None, per_corpus: bool = False) -> dict[str, float]:
+    """Hold out every `every`-th sentence of NERP and NERGrit and score each held-out set.
+
+    One model trains on the rest of all sets; with `per_corpus`, as in the published baselines,
+    each corpus gets its own model trained on the rest of that corpus only.
+    """
+    train, tests = held_out_split(every)
+    if per_corpus:
+        return {name: _train_and_score(train[name], {name: test}, params)[name] for name, test in tests.items()}
+    return _train_and_score([s for sentences in train.values() for s in sentences], tests, params)
+
+
+def _train_and_score(train: list[Sentence], tests: dict[str, list[Sentence]], params: dict | None) -> dict[str, float]:
     results = {}
     with tempfile.TemporaryDirectory() as model_dir:
-        train_model(_without(train, [s for t in tests.values() for s in t]), model_dir, params)
+        train_model(train, model_dir, params)
         tagger = Tagger(model_dir)
         for name, test in tests.items():
             scores, _ = evaluate(test, tagger)
             results[name] = scores.prf()[2]
-            print(f"{name} held-out ({len(test)} sentences):", *scores.lines(), sep="\n", flush=True)
+            print(f"{name} held-out ({len(test)} sentences, model trained on {len(train)}):", *scores.lines(),
+                  sep="\n", flush=True)
     return results
 
 
@@ -142,7 +161,7 @@ def main(argv: list[str]) -> None:
         folds = [int(a) for a in argv[1:] if a.isdigit() and "--iterations" not in argv[:argv.index(a)]] or range(1, 6)
         cross_validate_nerui(folds, extra="--nerui-only" not in argv, params=params)
     elif argv[:1] == ["heldout"]:
-        heldout_nerp_nergrit(params=params)
+        heldout_nerp_nergrit(params=params, per_corpus="--per-corpus" in argv)
     else:
         raise SystemExit(__doc__)
 
