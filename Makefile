@@ -9,7 +9,7 @@ PORT   ?= 8000
 
 .PHONY: setup demo process test bench clean
 
-$(BIN)/warta: pyproject.toml setup.py src/warta/extract/keyword_scan.pyx
+$(BIN)/warta: pyproject.toml setup.py $(shell find src -name "*.pyx")
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

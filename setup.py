@@ -2,4 +2,7 @@
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-setup(ext_modules=cythonize([Extension("warta.extract.keyword_scan", ["src/warta/extract/keyword_scan.pyx"])]))
+setup(ext_modules=cythonize([
+    Extension("warta.extract.keyword_scan", ["src/warta/extract/keyword_scan.pyx"]),
+    Extension("warta.extract.entities.crf_decode", ["src/warta/extract/entities/crf_decode.pyx"]),
+]))

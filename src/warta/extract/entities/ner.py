@@ -3,9 +3,10 @@
     tagger = load_tagger()                # the model shipped in model/
     tagger.find_spans("Presiden Joko Widodo tiba di Bandung.")
 
-CRFsuite trains the model; decoding reads its weights into numpy and runs Viterbi over all the
-sentences of a text at once, which is several times faster than one CRFsuite call per sentence
-and gives the same tags (tests/extract/entities/test_ner.py compares the two).
+CRFsuite trains the model; decoding reads its weights into numpy, scores the tokens of many texts
+at once and runs a compiled Viterbi over all their sentences (crf_decode.pyx), which is many times
+faster than one CRFsuite call per sentence and gives the same tags (tests/extract/entities/test_ner.py
+compares the two).
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from warta.extract.entities.clusters import load_clusters
-from warta.extract.entities.conll import bio_spans
+from warta.extract.entities.conll import LABELS
+from warta.extract.entities.crf_decode import best_labels, label_spans
 from warta.extract.entities.features import CONTEXT_OFFSETS, FeatureExtractor, Gazetteer
 
 MODEL_DIR = Path(__file__).with_name("model")
@@ -112,7 +114,11 @@ class CrfWeights:
         self.labels = labels
         self.attributes = {attribute: i for i, attribute in enumerate(attributes)}
         self.state = state
-        self.transitions = transitions
+        self.transitions = np.ascontiguousarray(transitions, dtype=np.float64)
+        # per label, for label_spans: 1 for B-, 2 for I-, 0 for O; and the index of its type in LABELS
+        self.opens = np.array([{"B": 1, "I": 2}.get(label[:1], 0) for label in labels], dtype=np.intc)
+        self.types = np.array([LABELS.index(label[2:]) if label[2:] in LABELS else -1 for label in labels],
+                              dtype=np.intc)
 
     @classmethod
     def load(cls, model_path: Path) -> "CrfWeights":
@@ -158,38 +164,54 @@ class CrfWeights:
                             transitions=self.transitions)
         os.replace(tmp, path)
 
-    def viterbi(self, scores: list[np.ndarray]) -> list[list[str]]:
-        """The best label sequence for each sentence's (tokens, labels) state scores, all in one batch."""
-        order = sorted(range(len(scores)), key=lambda s: -len(scores[s]))
-        lengths = np.array([len(scores[s]) for s in order])
-        if not len(lengths) or not lengths[0]:
-            return [[] for _ in scores]
-        count, longest, labels = len(order), int(lengths[0]), len(self.labels)
-        # Sentences sorted longest first, so the ones still running at step t are a prefix.
-        running = [int(np.count_nonzero(lengths > t)) for t in range(longest)]
-        padded = np.zeros((count, longest, labels))
-        for row, s in enumerate(order):
-            padded[row, :lengths[row]] = scores[s]
-        backpointers = np.zeros((count, longest, labels), dtype=np.intp)
-        total = padded[:, 0].copy()
-        final = np.empty((count, labels))
-        for t in range(1, longest):
-            ended, k = running[t - 1], running[t]
-            final[k:ended] = total[k:ended]
-            candidates = total[:k, :, None] + self.transitions
-            backpointers[:k, t] = candidates.argmax(axis=1)
-            total = candidates.max(axis=1) + padded[:k, t]
-        final[:running[-1]] = total[:running[-1]]
-        path = np.zeros((count, longest), dtype=np.intp)
-        rows = np.arange(count)
-        path[rows, lengths - 1] = final.argmax(axis=1)
-        for t in range(longest - 1, 0, -1):
-            k = running[t]
-            path[:k, t - 1] = backpointers[rows[:k], t, path[:k, t]]
-        best: list[list[str]] = [[] for _ in scores]
-        for row, s in enumerate(order):
-            best[s] = [self.labels[j] for j in path[row, :lengths[row]].tolist()]
-        return best
+
+class BigramWeights:
+    """The weights of one kind of bigram feature ("w": lowercase words, "sh": shapes) as arrays.
+
+    "w[-1:0]=a|b" scores the right token of the pair (a, b) and "w[0:1]=a|b" its left token. Each
+    part of a known bigram gets an id, so a batch's pairs are looked up at once as sorted id pairs.
+    """
+
+    def __init__(self, kind: str, weights: CrfWeights) -> None:
+        self.ids: dict[str, int] = {}
+        rows: dict[int, list[int | None]] = {}  # pair key -> [weight row for the right token, for the left]
+        for side, prefix in enumerate((f"{kind}[-1:0]=", f"{kind}[0:1]=")):
+            for attribute, row in weights.attributes.items():
+                if not attribute.startswith(prefix):
+                    continue
+                value = attribute[len(prefix):]
+                # a part may hold "|" itself: every split at a "|" is a pair that makes this feature
+                for cut in (i for i, ch in enumerate(value) if ch == "|"):
+                    if 0 < cut < len(value) - 1:
+                        key = _pair_key(self.ids.setdefault(value[:cut], len(self.ids)),
+                                        self.ids.setdefault(value[cut + 1:], len(self.ids)))
+                        rows.setdefault(key, [None, None])[side] = row
+        # the last key, above every pair's, stands for "no known bigram" and has no weights
+        self.keys = np.array([*sorted(rows), np.iinfo(np.int64).max], dtype=np.int64)
+        self.right = np.zeros((len(self.keys), len(weights.labels)))
+        self.left = np.zeros_like(self.right)
+        for i, key in enumerate(self.keys[:-1].tolist()):
+            right_row, left_row = rows[key]
+            if right_row is not None:
+                self.right[i] = weights.state[right_row]
+            if left_row is not None:
+                self.left[i] = weights.state[left_row]
+
+    def id_of(self, part: str) -> int:
+        """The id of a word or shape, -1 when no known bigram has it."""
+        return self.ids.get(part, -1)
+
+    def scores(self, left_ids: np.ndarray, right_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each pair of ids: (the weights it gives its right token, those it gives its left token)."""
+        keys = _pair_key(left_ids, right_ids)  # negative where an id is -1, so never a known key
+        found = np.searchsorted(self.keys, keys)
+        found[self.keys[found] != keys] = len(self.keys) - 1
+        return self.right[found], self.left[found]
+
+
+def _pair_key(left: np.ndarray | int, right: np.ndarray | int) -> np.ndarray | int:
+    """One int64 for a pair of ids."""
+    return (left << 32) | right
 
 
 class Tagger:
@@ -214,9 +236,10 @@ class Tagger:
         self.path = model_dir
         self._word_index: dict[str, int] = {}
         self._word_parts = np.zeros((1024, 1 + len(CONTEXT_OFFSETS), len(self.weights.labels)))
-        self._pair_index: dict[tuple[str, str], int] = {}
-        self._pair_signatures: dict[tuple[tuple[int, ...], ...], int] = {}
-        self._pair_parts = np.zeros((256, 2, len(self.weights.labels)))
+        self._word_bigram_ids = np.zeros(1024, dtype=np.int64)  # per word row: its lowercase form's id in word_bigrams
+        self._word_shape_ids = np.zeros(1024, dtype=np.int64)   # and its shape's id in shape_bigrams
+        self.word_bigrams = BigramWeights("w", self.weights)
+        self.shape_bigrams = BigramWeights("sh", self.weights)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (B-PER, I-ORG, O, ...) for one sentence of tokens."""
@@ -224,7 +247,10 @@ class Tagger:
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags for each sentence of tokens, decoded in one batch."""
-        return self.weights.viterbi(self._state_scores(sentences))
+        bounds = _bounds(sentences)
+        path = best_labels(self._state_scores(sentences), bounds, self.weights.transitions)
+        tags = [self.weights.labels[j] for j in path.tolist()]
+        return [tags[first:stop] for first, stop in zip(bounds.tolist(), bounds[1:].tolist())]
 
     def find_spans(self, text: str, columns: TokenColumns | None = None) -> list[Span]:
         """Entity mentions in text, with character offsets (the model's own; mentions.py repairs them).
@@ -236,21 +262,27 @@ class Tagger:
     def find_spans_many(self, texts: list[str], columns: list[TokenColumns | None]) -> list[list[Span]]:
         """find_spans for several texts, decoded in one batch (faster than one at a time)."""
         columns = [token_columns(text) if c is None else c for text, c in zip(texts, columns)]
-        bounds = [sentence_bounds(text, words, starts) for text, (words, starts, _) in zip(texts, columns)]
-        tagged = iter(self.tag_sentences([words[first:stop] for (words, _, _), sentences in zip(columns, bounds)
-                                          for first, stop in sentences]))
-        found = []
-        for text, (_, starts, ends), sentences in zip(texts, columns, bounds):
-            spans = []
-            for (offset, _), tags in zip(sentences, tagged):
-                for first, last, label in bio_spans(tags):
-                    start, end = starts[offset + first], ends[offset + last - 1]
-                    spans.append(Span(start, end, label, text[start:end]))
-            found.append(spans)
+        sentences = [words[first:stop] for text, (words, starts, _) in zip(texts, columns)
+                     for first, stop in sentence_bounds(text, words, starts)]
+        bounds = _bounds(sentences)
+        path = best_labels(self._state_scores(sentences), bounds, self.weights.transitions)
+        spans = iter(label_spans(path, bounds, self.weights.opens, self.weights.types))
+        found: list[list[Span]] = []
+        text_start = 0  # index of the text's first token among all the texts' tokens
+        span = next(spans, None)
+        for text, (words, starts, ends) in zip(texts, columns):
+            text_end = text_start + len(words)
+            found.append([])
+            while span is not None and span[0] < text_end:
+                first, stop, label = span
+                start, end = starts[first - text_start], ends[stop - 1 - text_start]
+                found[-1].append(Span(start, end, LABELS[label], text[start:end]))
+                span = next(spans, None)
+            text_start = text_end
         return found
 
-    def _state_scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        """Per sentence, (tokens, labels) state scores: the summed weights of each token's features."""
+    def _state_scores(self, sentences: list[list[str]]) -> np.ndarray:
+        """(tokens, labels) state scores of all the sentences' tokens: the summed weights of each one's features."""
         lengths = [len(tokens) for tokens in sentences]
         flat = [token for tokens in sentences for token in tokens]
         words = self._word_rows(flat)
@@ -264,13 +296,15 @@ class Tagger:
                 scores[k:] += parts[:-k, part] * same_sentence
             else:
                 scores[:-k] += parts[k:, part] * same_sentence
-        pairs = self._pair_rows(flat)
+        left, right = words[:-1], words[1:]
+        words_right, words_left = self.word_bigrams.scores(self._word_bigram_ids[left], self._word_bigram_ids[right])
+        shapes_right, shapes_left = self.shape_bigrams.scores(self._word_shape_ids[left], self._word_shape_ids[right])
         same_sentence = (sentence_of[1:] == sentence_of[:-1])[:, None]
-        scores[1:] += self._pair_parts[pairs, 0] * same_sentence
-        scores[:-1] += self._pair_parts[pairs, 1] * same_sentence
+        scores[1:] += (words_right + shapes_right) * same_sentence
+        scores[:-1] += (words_left + shapes_left) * same_sentence
         positions, rows = self._extra_rows(sentences)
         np.add.at(scores, positions, self.weights.state[rows])
-        return np.split(scores, np.cumsum(lengths)[:-1])
+        return scores
 
     def _extra_rows(self, sentences: list[list[str]]) -> tuple[list[int], list[int]]:
         """(token position, weight row) of every known extra feature (sentence position, gazetteer)."""
@@ -287,40 +321,6 @@ class Tagger:
             offset += len(tokens)
         return positions, rows
 
-    def _pair_rows(self, tokens: list[str]) -> np.ndarray:
-        """Rows of `_pair_parts` scoring each adjacent pair of words (for the right token, for the left).
-
-        Many pairs share the same known bigram features (often only their shapes'), so a pair
-        maps to the row of its set of known features.
-        """
-        if len(self._pair_index) >= MAX_CACHED_PAIRS:
-            self._pair_index.clear()
-        pairs = list(zip(tokens, tokens[1:]))
-        cached = list(map(self._pair_index.get, pairs))
-        if None not in cached:
-            return np.array(cached, dtype=np.intp)
-        known = self.weights.attributes.get
-        rows = np.empty(len(pairs), dtype=np.intp)
-        for i, (key, row) in enumerate(zip(pairs, cached)):
-            if row is None:
-                row = self._pair_index.get(key)  # an earlier pair of this text may have added it
-                if row is None:
-                    row = self._pair_index[key] = self._pair_row(key, known)
-            rows[i] = row
-        return rows
-
-    def _pair_row(self, key: tuple[str, str], known) -> int:
-        """The row of `_pair_parts` for one pair of words, added when its set of known features is new."""
-        sides = self.features.pair(self.features.word(key[0]), self.features.word(key[1]))
-        signature = tuple(tuple(sorted(r for r in map(known, features) if r is not None)) for features in sides)
-        row = self._pair_signatures.get(signature)
-        if row is None:
-            row = self._pair_signatures[signature] = len(self._pair_signatures)
-            self._pair_parts = _with_row(self._pair_parts, row)
-            for side, weight_rows in enumerate(signature):
-                self._pair_parts[row, side] = self.weights.state[list(weight_rows)].sum(axis=0)
-        return row
-
     def _word_rows(self, tokens: list[str]) -> np.ndarray:
         """Rows of `_word_parts` scoring each token's word: its own features, then what each neighbour sees.
 
@@ -328,19 +328,21 @@ class Tagger:
         """
         if len(self._word_index) >= MAX_CACHED_WORDS:
             self._word_index.clear()
-        cached = list(map(self._word_index.get, tokens))
-        if None not in cached:
-            return np.array(cached, dtype=np.intp)
-        rows = np.empty(len(tokens), dtype=np.intp)
+        rows = list(map(self._word_index.get, tokens))
+        if None not in rows:
+            return np.array(rows, dtype=np.intp)
         new_rows: list[int] = []
         new_parts: list[int] = []
         new_weights: list[int] = []
+        new_words: list[tuple[int, int, int]] = []  # (row, bigram id, shape id) of each word not seen before
         known = self.weights.attributes.get
-        for i, token in enumerate(tokens):
-            row = self._word_index.get(token)
+        for i in [i for i, row in enumerate(rows) if row is None]:
+            token = tokens[i]
+            row = self._word_index.get(token)  # an earlier token of this batch may have added it
             if row is None:
                 row = self._word_index[token] = len(self._word_index)
                 word = self.features.word(token)
+                new_words.append((row, self.word_bigrams.id_of(word.lower), self.shape_bigrams.id_of(word.shape)))
                 for part, features in enumerate((word.own, *(word.as_neighbour[o] for o in CONTEXT_OFFSETS))):
                     for weights in map(known, features):
                         if weights is not None:
@@ -348,19 +350,31 @@ class Tagger:
                             new_parts.append(part)
                             new_weights.append(weights)
             rows[i] = row
+        last = len(self._word_index) - 1
+        self._word_parts = _with_row(self._word_parts, last)
+        self._word_bigram_ids = _with_row(self._word_bigram_ids, last)
+        self._word_shape_ids = _with_row(self._word_shape_ids, last)
+        if new_words:
+            new_word_rows, bigram_ids, shape_ids = zip(*new_words)
+            self._word_bigram_ids[list(new_word_rows)] = bigram_ids
+            self._word_shape_ids[list(new_word_rows)] = shape_ids
         if new_rows:
-            self._word_parts = _with_row(self._word_parts, len(self._word_index) - 1)
             fresh = sorted(set(new_rows))
             self._word_parts[fresh] = 0.0
             np.add.at(self._word_parts, (new_rows, new_parts), self.weights.state[new_weights])
-        return rows
+        return np.array(rows, dtype=np.intp)
+
+
+def _bounds(sentences: list[list[str]]) -> np.ndarray:
+    """Where each sentence starts among all the sentences' tokens, and where the last ends."""
+    return np.array([0, *accumulate(map(len, sentences))], dtype=np.intp)
 
 
 def _with_row(matrix: np.ndarray, row: int) -> np.ndarray:
     """matrix, or a copy twice as long, so that it has `row`."""
     if row < len(matrix):
         return matrix
-    grown = np.zeros((max(row + 1, 2 * len(matrix)), *matrix.shape[1:]))
+    grown = np.zeros((max(row + 1, 2 * len(matrix)), *matrix.shape[1:]), dtype=matrix.dtype)
     grown[:len(matrix)] = matrix
     return grown
 
