@@ -5,4 +5,5 @@ from setuptools import Extension, setup
 setup(ext_modules=cythonize([
     Extension("warta.extract.keyword_scan", ["src/warta/extract/keyword_scan.pyx"]),
     Extension("warta.extract.entities.crf_decode", ["src/warta/extract/entities/crf_decode.pyx"]),
+    Extension("warta.extract.entities.tokenizer", ["src/warta/extract/entities/tokenizer.pyx"]),
 ]))

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import orjson
+
 from warta.clean.profile import CorpusProfile
 from warta.dedup import CorpusFeatures, DedupConfig, link_corpus, load_features
 from warta.engine.local import LocalEngine
@@ -128,9 +130,9 @@ def run_files(files: list[str], report: RunReport, spec: JobSpec | None = None,
 
 
 def _shard_records(workdir: str, shard) -> Iterator[Article]:
-    with open(shard_paths(workdir, shard)["records"], encoding="utf-8") as records:
+    with open(shard_paths(workdir, shard)["records"], "rb") as records:
         for line in records:
-            yield Article.from_dict(json.loads(line))
+            yield Article.from_dict(orjson.loads(line))
 
 
 def corpus_profile(engine, shards, spec: JobSpec) -> tuple[str | None, list[int]]:

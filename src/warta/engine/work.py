@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from warta.clean.profile import CorpusProfile
 from warta.dedup import CorpusFeatures, DedupConfig, FeatureExtractor, save_features
 from warta.engine.shards import Shard
@@ -83,10 +85,10 @@ def run_shard(shard: Shard, spec: JobSpec) -> dict:
     features = CorpusFeatures()
     extractor = FeatureExtractor(spec.dedup) if spec.dedup else None
     tmp = paths["records"].with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as out, fewer_collections():
+    with open(tmp, "wb") as out, fewer_collections():
         articles = read_paths(list(shard.files), report, fmt=spec.fmt, fields=spec.fields, records=shard.records)
         for doc in pipeline.run(articles, report):
-            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            out.write(orjson.dumps(doc.to_dict()) + b"\n")
             report.written += 1
             if extractor:
                 extractor.add(features, doc)

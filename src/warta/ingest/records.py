@@ -53,8 +53,10 @@ class JsonFields:
         return cls(**{part: names or defaults[part] for part, names in given.items()})
 
 
-def _lookup(record: dict[str, Any], name: str) -> Any:
-    """A field by name, case-insensitively; a dotted name walks into nested objects."""
+def _lookup(record: dict[str, Any], name: str, folded: dict[int, dict[str, Any]]) -> Any:
+    """A field by name, case-insensitively; a dotted name walks into nested objects.
+
+    `folded` keeps each object's casefolded keys (by id) across the lookups of one record."""
     value: Any = record
     for key in name.split("."):
         if not isinstance(value, dict):
@@ -62,14 +64,16 @@ def _lookup(record: dict[str, Any], name: str) -> Any:
         if key in value:
             value = value[key]
             continue
-        folded = {k.casefold(): v for k, v in value.items() if isinstance(k, str)}
-        value = folded.get(key.casefold())
+        if id(value) not in folded:
+            folded[id(value)] = {k.casefold(): v for k, v in value.items() if isinstance(k, str)}
+        value = folded[id(value)].get(key.casefold())
     return value
 
 
 def _first(record: dict[str, Any], names: Iterable[str]) -> tuple[str, Any] | None:
+    folded: dict[int, dict[str, Any]] = {}
     for name in names:
-        value = _lookup(record, name)
+        value = _lookup(record, name, folded)
         if value not in (None, "", []):
             return name, value
     return None

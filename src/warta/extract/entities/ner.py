@@ -14,6 +14,7 @@ import bisect
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -25,6 +26,7 @@ from warta.extract.entities.clusters import load_clusters
 from warta.extract.entities.conll import LABELS
 from warta.extract.entities.crf_decode import best_labels, label_spans
 from warta.extract.entities.features import CONTEXT_OFFSETS, FeatureExtractor, Gazetteer
+from warta.extract.entities.tokenizer import token_columns as compiled_token_columns
 
 MODEL_DIR = Path(__file__).with_name("model")
 MODEL_FILE = "ner.crfsuite"
@@ -34,43 +36,24 @@ GAZETTEER_FILE = "names.tsv.gz"
 ABBREVIATIONS_FILE = Path(__file__).with_name("ner_abbreviations.txt")
 MAX_SENTENCE_TOKENS = 120
 MAX_CACHED_WORDS = 500_000
-MAX_CACHED_PAIRS = 2_000_000
 _SENTENCE_END = frozenset(".!?")
 _LINE_BREAK = re.compile(r"\n+")
+DOMAIN_SUFFIXES = ("com", "id", "co.id", "net", "org", "go.id")  # a word may end in ".co.id" (detik.co.id)
 
 
 @cache
-def _token_pattern() -> re.Pattern[str]:
+def abbreviations() -> tuple[str, ...]:
+    """The abbreviations that keep their dot (Dr. Prof. Jl.), the longest first."""
     lines = ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
-    abbreviations = sorted((a.strip() for a in lines if a.strip() and not a.startswith("#")), key=len, reverse=True)
-    return re.compile(
-        "|".join([
-            r"(?:" + "|".join(map(re.escape, abbreviations)) + r")(?!\w)",  # Dr. Prof. Jl.
-            r"(?:[A-Z]\.){2,}",                       # initials and dotted acronyms: B.J. S.H.
-            r"[A-Z]\.(?=\s+[A-Z])",                   # a lone initial before a name: M. Nuh
-            r"[A-Z]{1,3}\$",                          # US$ S$
-            r"\d+(?:[.,/:]\d+)+",                     # 1.000 3,5 17/10/2025 10:30
-            r"\w+(?:[-'’]\w+)*(?:\.(?:com|id|co\.id|net|org|go\.id))?",  # kata, ke-18, detik.com
-            r"\S",
-        ])
-    )
+    return tuple(sorted((a.strip() for a in lines if a.strip() and not a.startswith("#")), key=len, reverse=True))
 
 
 TokenColumns = tuple[list[str], list[int], list[int]]  # token texts, start offsets, end offsets
 
 
 def token_columns(text: str) -> TokenColumns:
-    """The tokens of text as three columns: texts, start and end offsets."""
-    # re.split with the pattern captured alternates gaps and tokens, and the running total of their
-    # lengths gives the offsets: all in C, about twice as fast as a match object per token
-    parts = _token_splitter().split(text)
-    offsets = list(accumulate(map(len, parts)))
-    return parts[1::2], offsets[0:-1:2], offsets[1::2]
-
-
-@cache
-def _token_splitter() -> re.Pattern[str]:
-    return re.compile(f"({_token_pattern().pattern})")
+    """The tokens of text as three columns: texts, start and end offsets (rules in tokenizer.pyx)."""
+    return compiled_token_columns(text, abbreviations(), DOMAIN_SUFFIXES)
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -83,14 +66,25 @@ def sentence_bounds(text: str, words: list[str], starts: list[int]) -> list[tupl
     token, and every MAX_SENTENCE_TOKENS."""
     # a sentence starts at the first token after a line break, and after . ! ? unless a lowercase word follows
     cuts = {bisect.bisect_left(starts, m.end()) for m in _LINE_BREAK.finditer(text)}
-    cuts.update(i + 1 for i, word in enumerate(words[:-1])
-                if word in _SENTENCE_END and not words[i + 1][:1].islower())
+    cuts.update(i + 1 for mark in _SENTENCE_END for i in _positions(words, mark)
+                if i + 1 < len(words) and not words[i + 1][:1].islower())
     bounds = sorted(cut for cut in cuts if 0 < cut < len(words))
     ranges = []
     for first, last in zip([0, *bounds], [*bounds, len(words)]):
         for start in range(first, last, MAX_SENTENCE_TOKENS):
             ranges.append((start, min(start + MAX_SENTENCE_TOKENS, last)))
     return ranges
+
+
+def _positions(words: list[str], word: str) -> Iterator[int]:
+    """Where word occurs in words (list.index scans in C; the marks are rare among the tokens)."""
+    i = -1
+    while True:
+        try:
+            i = words.index(word, i + 1)
+        except ValueError:
+            return
+        yield i
 
 
 def split_sentences(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
