@@ -152,11 +152,16 @@ class FeatureExtractor:
 
     def extras(self, tokens: list[str], gazetteer: Gazetteer | None = None) -> list[tuple[int, str]]:
         """(token index, feature) for sentence position, all-lowercase sentence and gazetteer marks."""
-        gazetteer = gazetteer or self.gazetteer
         n = len(tokens)
         extras = [(0, "BOS"), (n - 1, "EOS")] if n else []
         if not any(token[:1].isupper() for token in tokens):
             extras += [(i, "lcsent") for i in range(n)]
+        return extras + self.gazetteer_extras(tokens, gazetteer)
+
+    def gazetteer_extras(self, tokens: list[str], gazetteer: Gazetteer | None = None) -> list[tuple[int, str]]:
+        """(token index, feature) for the names of the gazetteer (`gazetteer` or the extractor's) in tokens."""
+        gazetteer = gazetteer or self.gazetteer
+        extras = []
         if gazetteer:
             for i, mark in enumerate(gazetteer.match(tokens)):
                 if mark:

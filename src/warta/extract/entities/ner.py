@@ -232,6 +232,7 @@ class Tagger:
         self._word_parts = np.zeros((1024, 1 + len(CONTEXT_OFFSETS), len(self.weights.labels)))
         self._word_bigram_ids = np.zeros(1024, dtype=np.int64)  # per word row: its lowercase form's id in word_bigrams
         self._word_shape_ids = np.zeros(1024, dtype=np.int64)   # and its shape's id in shape_bigrams
+        self._word_capital = np.zeros(1024, dtype=bool)          # and whether it starts with a capital
         self.word_bigrams = BigramWeights("w", self.weights)
         self.shape_bigrams = BigramWeights("sh", self.weights)
 
@@ -296,24 +297,32 @@ class Tagger:
         same_sentence = (sentence_of[1:] == sentence_of[:-1])[:, None]
         scores[1:] += (words_right + shapes_right) * same_sentence
         scores[:-1] += (words_left + shapes_left) * same_sentence
-        positions, rows = self._extra_rows(sentences)
-        np.add.at(scores, positions, self.weights.state[rows])
+        self._add_extras(scores, sentences, words)
         return scores
 
-    def _extra_rows(self, sentences: list[list[str]]) -> tuple[list[int], list[int]]:
-        """(token position, weight row) of every known extra feature (sentence position, gazetteer)."""
-        positions: list[int] = []
-        rows: list[int] = []
+    def _add_extras(self, scores: np.ndarray, sentences: list[list[str]], words: np.ndarray) -> None:
+        """Add the weights of the features of `FeatureExtractor.extras`: sentence start and end, a sentence
+        without a capital, gazetteer names (in that order, as training summed them)."""
+        bounds = _bounds(sentences)
+        first, stop = bounds[:-1], bounds[1:]
+        nonempty = first < stop
         known = self.weights.attributes.get
-        offset = 0
-        for tokens in sentences:
-            for i, feature in self.features.extras(tokens):
-                row = known(feature)
-                if row is not None:
-                    positions.append(offset + i)
-                    rows.append(row)
-            offset += len(tokens)
-        return positions, rows
+        lowercase = np.logical_not(np.logical_or.reduceat(self._word_capital[words], first[nonempty])) \
+            if len(words) else np.zeros(0, dtype=bool)
+        lowercase_tokens = np.repeat(lowercase, (stop - first)[nonempty])
+        for feature, positions in (("BOS", first[nonempty]), ("EOS", stop[nonempty] - 1),
+                                   ("lcsent", np.flatnonzero(lowercase_tokens))):
+            row = known(feature)
+            if row is not None:
+                scores[positions] += self.weights.state[row]
+        if self.features.gazetteer:
+            positions, rows = [], []
+            for offset, tokens in zip(first.tolist(), sentences):
+                for i, feature in self.features.gazetteer_extras(tokens):
+                    if (row := known(feature)) is not None:
+                        positions.append(offset + i)
+                        rows.append(row)
+            np.add.at(scores, positions, self.weights.state[rows])
 
     def _word_rows(self, tokens: list[str]) -> np.ndarray:
         """Rows of `_word_parts` scoring each token's word: its own features, then what each neighbour sees.
@@ -328,7 +337,7 @@ class Tagger:
         new_rows: list[int] = []
         new_parts: list[int] = []
         new_weights: list[int] = []
-        new_words: list[tuple[int, int, int]] = []  # (row, bigram id, shape id) of each word not seen before
+        new_words: list[tuple[int, int, int, bool]] = []  # (row, bigram id, shape id, capital) of each new word
         known = self.weights.attributes.get
         for i in [i for i, row in enumerate(rows) if row is None]:
             token = tokens[i]
@@ -336,7 +345,8 @@ class Tagger:
             if row is None:
                 row = self._word_index[token] = len(self._word_index)
                 word = self.features.word(token)
-                new_words.append((row, self.word_bigrams.id_of(word.lower), self.shape_bigrams.id_of(word.shape)))
+                new_words.append((row, self.word_bigrams.id_of(word.lower), self.shape_bigrams.id_of(word.shape),
+                                  token[:1].isupper()))
                 for part, features in enumerate((word.own, *(word.as_neighbour[o] for o in CONTEXT_OFFSETS))):
                     for weights in map(known, features):
                         if weights is not None:
@@ -348,10 +358,12 @@ class Tagger:
         self._word_parts = _with_row(self._word_parts, last)
         self._word_bigram_ids = _with_row(self._word_bigram_ids, last)
         self._word_shape_ids = _with_row(self._word_shape_ids, last)
+        self._word_capital = _with_row(self._word_capital, last)
         if new_words:
-            new_word_rows, bigram_ids, shape_ids = zip(*new_words)
-            self._word_bigram_ids[list(new_word_rows)] = bigram_ids
-            self._word_shape_ids[list(new_word_rows)] = shape_ids
+            new_word_rows, bigram_ids, shape_ids, capitals = map(list, zip(*new_words))
+            self._word_bigram_ids[new_word_rows] = bigram_ids
+            self._word_shape_ids[new_word_rows] = shape_ids
+            self._word_capital[new_word_rows] = capitals
         if new_rows:
             fresh = sorted(set(new_rows))
             self._word_parts[fresh] = 0.0
