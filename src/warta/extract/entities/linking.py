@@ -9,11 +9,12 @@ The canonical name is the fullest name the body gives.
 """
 from __future__ import annotations
 
-import re
+from itertools import compress, count
 
 from warta.extract.entities.lexicon import is_title, leader_titles, place_prefixes
 from warta.extract.entities.mentions import (
-    Mention, Tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
+    Mention, Tokens, covered_tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
+    without_parentheses,
 )
 from warta.extract.entities.roles import ORDINAL, role_key
 from warta.unionfind import UnionFind
@@ -30,7 +31,7 @@ def group(label: str) -> str:
 
 def name_key(text: str, label: str, local: dict[str, str]) -> tuple[str, ...]:
     """What two spellings of one name share once abbreviations, honorifics and parentheses are removed."""
-    plain = re.sub(r"\([^)]*\)", " ", text)
+    plain = without_parentheses(text)
     if label == "PER":
         words = person_key_words(" ".join(expand_words(plain, local)) if plain.strip() in local else plain)
         return tuple(words)
@@ -44,7 +45,7 @@ def name_key(text: str, label: str, local: dict[str, str]) -> tuple[str, ...]:
 def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list[str]:
     """Give each mention a cluster id; returns each cluster's canonical name by cluster id."""
     texts = [tokens.text(m.first, m.last) for m in mentions]
-    keys = [name_key(t, m.label, local) for t, m in zip(texts, mentions)]
+    keys = _name_keys(texts, mentions, local)
     clusters = UnionFind(len(mentions))
 
     first_with_key: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -65,6 +66,18 @@ def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list
     for i, m in enumerate(mentions):
         m.cluster = clusters.find(i)
     return _canonical_names(tokens, mentions, texts)
+
+
+def _name_keys(texts: list[str], mentions: list[Mention], local: dict[str, str]) -> list[tuple[str, ...]]:
+    """name_key of each mention, computed once per distinct spelling and label."""
+    known: dict[tuple[str, str], tuple[str, ...]] = {}
+    keys = []
+    for text, m in zip(texts, mentions):
+        slot = (text, m.label)
+        if slot not in known:
+            known[slot] = name_key(text, m.label, local)
+        keys.append(known[slot])
+    return keys
 
 
 def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: UnionFind) -> None:
@@ -98,9 +111,10 @@ def _link_nicknames_by_role(mentions: list[Mention], keys: list[tuple[str, ...]]
 def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
     """"Purbaya", "Amran", "Kenneth": part of a fuller name in the article; the nearest earlier one wins."""
     people = [i for i, m in enumerate(mentions) if m.label == "PER" and keys[i]]
+    word_sets = {i: frozenset(keys[i]) for i in people}
     for i in sorted(people, key=lambda i: len(keys[i])):
-        words = set(keys[i])
-        fuller = [j for j in people if len(keys[j]) > len(keys[i]) and words <= set(keys[j])]
+        words = word_sets[i]
+        fuller = [j for j in people if len(keys[j]) > len(keys[i]) and words <= word_sets[j]]
         if not fuller:
             continue
         targets = {clusters.find(j) for j in fuller}
@@ -131,10 +145,14 @@ def _link_parts_of_organisation_names(mentions: list[Mention], keys: list[tuple[
 
 def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) -> dict[int, str]:
     best: dict[int, tuple[tuple, str]] = {}
+    names: dict[tuple[str, str], str] = {}   # display_name by spelling and label, each computed once
     for m, text in zip(mentions, texts):
         if m.kind not in {"name", "abbreviation"}:
             continue
-        name = display_name(text, m.label)
+        slot = (text, m.label)
+        if slot not in names:
+            names[slot] = display_name(text, m.label)
+        name = names[slot]
         if not name:
             continue
         is_acronym = name.isupper() and " " not in name
@@ -149,7 +167,7 @@ def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) 
 
 def display_name(text: str, label: str) -> str:
     """A mention as a canonical name: no parentheses; people without honorifics; places without "Kota"/"DKI"."""
-    plain = " ".join(re.sub(r"\([^)]*\)", " ", text).split())
+    plain = " ".join(without_parentheses(text).split())
     if label == "PER":
         name_words = set(person_key_words(plain))
         return " ".join(w for w in plain.split() if w.casefold() in name_words) or plain
@@ -166,7 +184,7 @@ def display_name(text: str, label: str) -> str:
 def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int, str]) -> list[Mention]:
     """Later bare uses of a linked name that the model missed: "Ma" for Jack Ma, "Alibaba" for Alibaba Group."""
     words = tokens.texts
-    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    covered = covered_tokens(mentions)
     owners: dict[str, set[int]] = {}
     labels: dict[int, str] = {}
     for m in mentions:
@@ -186,7 +204,7 @@ def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int,
         for word in candidates:
             owners.setdefault(word, set()).add(m.cluster)
     added = []
-    for i in [i for i, word in enumerate(words) if word in owners]:
+    for i in compress(count(), map(owners.__contains__, words)):
         word = words[i]
         if i in covered or len(owners[word]) != 1:
             continue
@@ -209,7 +227,7 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
     if not people:
         return []
     words = tokens.texts
-    person_tokens = {i for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
+    person_tokens = covered_tokens([m for m in mentions if m.label == "PER"])
     added = []
     resume = 0
     for i in tokens.title_positions:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress
@@ -24,6 +25,8 @@ PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lu
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
 ROMAN = re.compile(r"[IVXLC]+")
 LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
+PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 @dataclass(slots=True)
@@ -78,10 +81,9 @@ class Tokens:
         spans = []
         offset = 0
         for line in body.split("\n"):
-            words = line.split()
-            if 2 <= len(words) <= 12 and not line.rstrip().endswith((".", "?", "!", ":", '"', "”")):
-                capitalised = sum(1 for w in words if w[:1].isupper())
-                if capitalised / len(words) >= 0.6:
+            if not line.rstrip().endswith(SENTENCE_ENDINGS):   # cheap test first: most lines are sentences
+                words = line.split()
+                if 2 <= len(words) <= 12 and sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.6:
                     spans.append((offset, offset + len(line)))
             offset += len(line) + 1
         return spans
@@ -166,9 +168,9 @@ class MentionFinder:
 
     def repair(self, first: int, last: int, label: str) -> list[Mention]:
         words = self.words
-        opening = [i for i in range(first, last + 1) if words[i] == "("]
-        if opening and not any(words[i] == ")" for i in range(opening[-1], last + 1)):
-            last = opening[-1] - 1   # "PT Pupuk Indonesia (Persero": the span stopped inside parentheses
+        opening = _last_index(words, "(", first, last)
+        if opening is not None and ")" not in words[opening:last + 1]:
+            last = opening - 1   # "PT Pupuk Indonesia (Persero": the span stopped inside parentheses
         while first <= last and not is_capitalised(words[first]):
             first += 1
         while last >= first and not (is_capitalised(words[last]) or words[last][:1].isdigit()
@@ -189,11 +191,11 @@ class MentionFinder:
             label = "PER"   # "Jenderal Listyo Sigit", "Pak Tito": a rank or honorific comes before a person
         if label != "PER" and is_title(words[first]) and not is_org_head(words[first]):
             return []   # "Menteri Keuangan", "Head of ...": a role, not an organisation
-        heads = [i for i in range(first, last + 1) if is_org_head(words[i])]
-        if label != "ORG" and heads:
-            if heads[0] == first or label == "LOC":
+        if label != "ORG":
+            head = next((i for i in range(first, last + 1) if is_org_head(words[i])), None)
+            if head is not None and (head == first or label == "LOC"):
                 # "Bursa Efek Jakarta", "Kantor Kementerian Sosial", "kantor Pusat Kemenkeu"
-                return [Mention(heads[0], last, "ORG")]
+                return [Mention(head, last, "ORG")]
         if first == last and label != "PER" and (words[first].casefold() in not_names()
                                                  or org_words().get(words[first].casefold()) == "head" or (
                 words[first].casefold() in common_words() and self.tokens.sentence_initial(first))):
@@ -210,6 +212,7 @@ class MentionFinder:
         non_person_words = {words[m.first] for m in mentions if m.label != "PER" and m.first == m.last}
         non_person_inner = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)
                             if is_capitalised(words[i])} - person_words_outside(mentions, words)
+        single_non_person = set(non_person_words)   # grows as people turn out to be organisations
         result = []
         for m in mentions:
             if m.label == "PER":
@@ -217,8 +220,9 @@ class MentionFinder:
                     m.first += 1   # "Imipas Agus Andrianto" where the article also writes "Kementerian Imipas"
                 if m.first == m.last and words[m.first] in organisation_openers:
                     m.label = "ORG"   # "Cetaphil" beside "Cetaphil Indonesia"
-                if not self.has_other_org_mentions(m, mentions):
-                    result.append(m)
+                    single_non_person.add(words[m.first])
+                if single_non_person.isdisjoint(words[m.first:m.last + 1]):
+                    result.append(m)   # no word of the person is an organisation or place on its own elsewhere
                 continue
             cut = self.person_inside(m, person_words, known, non_person_words)
             if cut is None:
@@ -227,11 +231,6 @@ class MentionFinder:
                 result.append(Mention(m.first, cut - 1, m.label))
                 result.append(Mention(cut, m.last, "PER"))
         return result
-
-    def has_other_org_mentions(self, person: Mention, mentions: list[Mention]) -> bool:
-        """Whether a word of this person mention is tagged as an organisation or place on its own elsewhere."""
-        words = {self.words[i] for i in range(person.first, person.last + 1)}
-        return any(m.label != "PER" and m.first == m.last and self.words[m.first] in words for m in mentions)
 
     def names_organisation_word(self, name: tuple[int, int], mentions: list[Mention]) -> bool:
         """Whether a word of a candidate name is part of an organisation or place mention elsewhere."""
@@ -342,8 +341,8 @@ class MentionFinder:
         """"Badan Pusat Statistik (BPS)": link both forms; "Puskeswan (Pusat Kesehatan Hewan)" too."""
         words = self.words
         added = []
-        for i in range(1, len(words) - 2):
-            if words[i] != "(" or words[i + 2] != ")":
+        for i in _positions(words, "(", 1, len(words) - 2):
+            if words[i + 2] != ")":
                 continue
             inner = words[i + 1]
             if not looks_like_abbreviation(inner):
@@ -506,8 +505,8 @@ class MentionFinder:
         words = self.words
         added = []
         resume = 1
-        for i in [i for i in range(1, len(words)) if words[i][:1].isupper()]:
-            if i < resume or i in covered or not self.guessable(i) or not words[i - 1].islower() \
+        for i in [i for i, word in enumerate(words[1:], 1) if word[:1].isupper()]:
+            if i < resume or i in covered or not words[i - 1].islower() or not self.guessable(i) \
                     or not self.tokens.joined(i - 1, i) or self.in_single_quotes(i) or self.tokens.in_heading(i):
                 continue
             j = i
@@ -534,21 +533,23 @@ class MentionFinder:
     # --- bookkeeping ------------------------------------------------------------------------
     @staticmethod
     def covered(mentions: list[Mention]) -> set[int]:
-        return {i for m in mentions for i in range(m.first, m.last + 1)}
+        return covered_tokens(mentions)
 
     @staticmethod
     def without_overlaps(mentions: list[Mention]) -> list[Mention]:
         """Keep the longest of overlapping mentions (the earlier found on ties)."""
-        order = sorted(enumerate(mentions), key=lambda p: (-(p[1].last - p[1].first), p[0]))
-        taken: set[int] = set()
+        if not mentions:
+            return []
+        order = sorted(mentions, key=_negative_width)   # stable: the earlier found first on ties
+        taken = bytearray(max(m.last for m in mentions) + 1)
         kept = []
-        for _, m in order:
-            span = set(range(m.first, m.last + 1))
-            if span & taken:
+        for m in order:
+            end = m.last + 1
+            if taken.find(1, m.first, end) >= 0:
                 continue
-            taken |= span
+            taken[m.first:end] = b"\x01" * (end - m.first)
             kept.append(m)
-        return sorted(kept, key=lambda m: m.first)
+        return sorted(kept, key=_first)
 
     def find(self) -> list[Mention]:
         mentions = self.from_model()
@@ -577,6 +578,38 @@ class MentionFinder:
         return mentions
 
 
+def _positions(words: list[str], word: str, start: int, stop: int) -> Iterator[int]:
+    """Where word occurs in words[start:stop] (list.index scans in C)."""
+    i = start - 1
+    while True:
+        try:
+            i = words.index(word, i + 1, stop)
+        except ValueError:
+            return
+        yield i
+
+
+def _last_index(words: list[str], word: str, first: int, last: int) -> int | None:
+    """The index of the last `word` among words[first..last], if any."""
+    window = words[first:last + 1]
+    if word not in window:
+        return None
+    return last - window[::-1].index(word)
+
+
+def _negative_width(m: Mention) -> int:
+    return m.first - m.last
+
+
+def _first(m: Mention) -> int:
+    return m.first
+
+
+def covered_tokens(mentions: list[Mention]) -> set[int]:
+    """The token indices inside any of the mentions."""
+    return {i for m in mentions for i in range(m.first, m.last + 1)}
+
+
 def person_words_outside(mentions: list[Mention], words: list[str]) -> set[str]:
     """Words that some person mention of two or more words ends with or holds after its first word."""
     return {words[i] for m in mentions if m.label == "PER" for i in range(m.first + 1, m.last + 1)}
@@ -588,14 +621,25 @@ def person_key_words(text: str) -> list[str]:
             if not is_honorific(w) and w.casefold() not in nickname_honorifics() and w not in "()"]
 
 
+def without_parentheses(text: str) -> str:
+    """The text with each parenthesised part replaced by a space."""
+    return PARENTHESES.sub(" ", text) if "(" in text else text
+
+
 def expand_words(text: str, local: dict[str, str]) -> list[str]:
     """Words with abbreviations spelled out (this body's own first, then places, then offices), casefolded."""
     words: list[str] = []
     for word in text.replace("(", " ( ").replace(")", " ) ").split():
         if word in local:
             words.extend(local[word].casefold().split())
-        elif word in place_acronyms():
-            words.extend(place_acronyms()[word].casefold().split())
         else:
-            words.extend(expand_office(word).casefold().split())
+            words.extend(expanded_word(word))
     return words
+
+
+@lru_cache(maxsize=1 << 16)
+def expanded_word(word: str) -> tuple[str, ...]:
+    """A word with a place or office abbreviation spelled out (from the fixed tables), casefolded."""
+    places = place_acronyms()
+    full = places[word] if word in places else expand_office(word)
+    return tuple(full.casefold().split())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from warta.extract.entities.lexicon import CONNECTORS, honorifics, is_honorific, is_title
-from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised
+from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised, without_parentheses
 
 LISTING = frozenset({"dan", "serta", "&", "and"})
 ORDINAL = re.compile(r"^ke-?\d+$", re.IGNORECASE)
@@ -112,7 +112,7 @@ def role_key(role: str, local: dict[str, str] | None = None) -> str:
 
     "menko Perekonomian" and "Menteri Koordinator Perekonomian" share "menteri koordinator perekonomian".
     """
-    without_parens = re.sub(r"\([^)]*\)", " ", role)
+    without_parens = without_parentheses(role)
     words = [w for w in expand_words(without_parens, local or {}) if not ORDINAL.match(w) and w not in {",", "."}]
     return " ".join(words)
 

@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any
 
 from warta.extract.entities.linking import link, role_noun_mentions, short_mentions
-from warta.extract.entities.mentions import Mention, MentionFinder, Tokens
+from warta.extract.entities.mentions import Mention, MentionFinder, Tokens, covered_tokens
 from warta.extract.entities.ner import Span, Tagger, load_tagger
 from warta.extract.entities.roles import role_after, role_before
 from warta.pipeline import register_stage
@@ -72,13 +72,14 @@ def _label_abbreviations_like_their_long_form(tokens: Tokens, mentions: list[Men
 
 def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
     """Set each person mention's role; returns the tokens that role phrases cover."""
-    person_tokens = {i for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
+    people = [m for m in mentions if m.label == "PER"]
+    blocked = covered_tokens(people)   # other people's tokens: a role phrase never runs into them
     role_tokens: set[int] = set()
-    for m in mentions:
-        if m.label != "PER":
-            continue
-        blocked = person_tokens - set(range(m.first, m.last + 1))
+    for m in people:
+        own = range(m.first, m.last + 1)
+        blocked.difference_update(own)
         span = role_before(tokens, m.first, blocked) or role_after(tokens, m.last, blocked)
+        blocked.update(own)
         if span is not None:
             m.role = tokens.text(*span)
             role_tokens.update(range(span[0], span[1] + 1))
