@@ -33,7 +33,7 @@ from warta.store import schema
 from warta.store.fulltext import Scored, index_for
 from warta.store.models import (ArticleDetail, ArticleSummary, CountRow, EntityDetail, EntitySummary, FacetValue,
                                 FigurePoint, FigureRow, IngestCounts, Page, QueryError, QuoteRow, SearchResult, Stats)
-from warta.store.search import Query, highlight, index_terms, indexed_folds, parse_query, score_key, snippet
+from warta.store.search import Query, highlight, index_text, indexed_folds, parse_query, score_key, snippet
 
 A, E, M, Q, F = schema.articles, schema.entities, schema.mentions, schema.quotes, schema.figures
 
@@ -504,24 +504,40 @@ class Store:
         return counts
 
     def _insert(self, conn: Connection, records: list["_Prepared"]) -> None:
-        result = conn.execute(insert(A).returning(A.c.id, A.c.seq, sort_by_parameter_order=True),
-                              [r.row for r in records])
-        seq_of = dict(result.all())
+        if self.dialect == "sqlite":  # straight to the driver, rows as tuples: SQLAlchemy's per-row work cost more
+            cursor = conn.connection.dbapi_connection.cursor()
+            try:
+                seqs = []
+                for rec in records:
+                    cursor.execute(_SQLITE_ARTICLE_INSERT, tuple(map(rec.row.__getitem__, _ARTICLE_COLUMNS)))
+                    seqs.append(cursor.lastrowid)
+            finally:
+                cursor.close()
+        else:
+            result = conn.execute(insert(A).returning(A.c.id, A.c.seq, sort_by_parameter_order=True),
+                                  [r.row for r in records])
+            seq_of = dict(result.all())
+            seqs = [seq_of[r.row["id"]] for r in records]
         entity_rows: dict[str, dict[str, str]] = {}
-        children: dict[str, list[dict[str, Any]]] = {t.name: [] for t in schema.CHILD_TABLES}
-        for rec in records:
-            seq = seq_of[rec.row["id"]]
+        children: dict[str, list[tuple[Any, ...]]] = {t.name: [] for t in schema.CHILD_TABLES}
+        for rec, seq in zip(records, seqs):
             for eid, entity in rec.entities.items():
                 if _better_name(entity, entity_rows.get(eid)):
                     entity_rows[eid] = entity
+            head = (seq,)
             for name, rows in rec.children.items():
-                children[name].extend(r | {"article_seq": seq} for r in rows)
+                if rows:
+                    children[name].extend(head + r for r in rows)
         if entity_rows:
-            conn.execute(_insert_ignore(self.dialect, E), list(entity_rows.values()))
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql(_SQLITE_ENTITY_INSERT,
+                                     [(e["id"], e["canonical"], e["label"]) for e in entity_rows.values()])
+            else:
+                conn.execute(_insert_ignore(self.dialect, E), list(entity_rows.values()))
         for table in schema.CHILD_TABLES:
             if children[table.name]:
                 _bulk_insert(conn, table, children[table.name])
-        self.index.write(conn, [(seq_of[r.row["id"]], r.terms) for r in records])
+        self.index.write(conn, [(seq, r.text) for r, seq in zip(records, seqs)])
 
     def _delete_seqs(self, conn: Connection, seqs: list[int]) -> None:
         for table in schema.CHILD_TABLES:
@@ -643,11 +659,24 @@ def _insert_sql(dialect: Any, table: Any, columns: tuple[str, ...]) -> tuple[str
     return str(compiled), (tuple(compiled.positiontup) if compiled.positional else None)
 
 
-def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the driver: the child rows are plain ints, floats, bools and strings,
-    and SQLAlchemy's per-row parameter processing was a third of the ingest time."""
-    sql, order = _insert_sql(conn.dialect, table, tuple(rows[0]))
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in order) for r in rows] if order else rows)
+# The columns of each child row as `_prepare` builds it (a tuple, in table order), after article_seq.
+CHILD_COLUMNS = {t.name: tuple(c.name for c in t.columns if c.name not in ("id", "article_seq"))
+                 for t in schema.CHILD_TABLES}
+_ARTICLE_COLUMNS = tuple(c.name for c in A.columns if c.name != "seq")
+_SQLITE_ARTICLE_INSERT = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+                          f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})")
+_SQLITE_ENTITY_INSERT = "INSERT INTO entities (id, canonical, label) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+
+
+def _bulk_insert(conn: Connection, table: Any, rows: list[tuple[Any, ...]]) -> None:
+    """executemany straight to the driver: the child rows are tuples (article_seq, then CHILD_COLUMNS) of
+    plain ints, floats, bools and strings; SQLAlchemy's per-row parameter processing was a third of the ingest time."""
+    columns = ("article_seq",) + CHILD_COLUMNS[table.name]
+    sql, order = _insert_sql(conn.dialect, table, columns)
+    if order != columns:
+        rows = [dict(zip(columns, r)) for r in rows] if order is None else \
+            [tuple(d[c] for c in order) for d in (dict(zip(columns, r)) for r in rows)]
+    conn.exec_driver_sql(sql, rows)
 
 
 def _insert_ignore(dialect: str, table: Any) -> Any:
@@ -661,11 +690,11 @@ def _insert_ignore(dialect: str, table: Any) -> Any:
 class _Prepared:
     """One article turned into rows: the article row, child rows by table, entities, index terms."""
 
-    __slots__ = ("row", "children", "entities", "terms")
+    __slots__ = ("row", "children", "entities", "text")
 
-    def __init__(self, row: dict[str, Any], children: dict[str, list[dict[str, Any]]],
-                 entities: dict[str, dict[str, str]], terms: list[str]) -> None:
-        self.row, self.children, self.entities, self.terms = row, children, entities, terms
+    def __init__(self, row: dict[str, Any], children: dict[str, list[tuple[Any, ...]]],
+                 entities: dict[str, dict[str, str]], text: str) -> None:
+        self.row, self.children, self.entities, self.text = row, children, entities, text
 
     # The same view of a record as a stored row gives, for comparing the two.
     @property
@@ -705,68 +734,80 @@ def _float(value: Any) -> float | None:
     return number if number is not None and number == number and abs(number) != float("inf") else None
 
 
+_HASH_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)  # what json.dumps(...) used
+_PARAGRAPH_BREAK = re.compile(r"\n\n+")
+
+
 def _prepare(doc: Article) -> _Prepared:
     record = doc.to_dict()
-    record_hash = hashlib.sha1(json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
-                               .encode("utf-8")).hexdigest()
+    record_hash = hashlib.sha1(_HASH_ENCODER.encode(record).encode("utf-8")).hexdigest()
     body = doc.body or ""
     rid = doc.id or article_id(body)
     published = _text(doc.published)
-    terms = index_terms(doc.title, body)
+    text, n_tokens = index_text(doc.title, body)
+    meta = doc.meta
     row = {"id": rid, "url": doc.url, "url_key": hashlib.sha1(doc.url.encode("utf-8")).hexdigest()[:20] if doc.url else None,
            "source": doc.source or "", "title": doc.title, "outlet": doc.outlet, "published": published,
            "day": _day(published), "lang": doc.lang, "place": doc.place, "dateline": doc.dateline, "body": body,
            "duplicate_of": doc.duplicate_of, "story": doc.story,
-           "meta": json.dumps(doc.meta or {}, ensure_ascii=False, default=str), "n_tokens": len(terms),
+           "meta": json.dumps(meta, ensure_ascii=False, default=str) if meta else "{}", "n_tokens": n_tokens,
            "record_hash": record_hash, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\n+", body)]
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(body)]
+    where = bisect.bisect_right
 
     def paragraph(offset: Any) -> int | None:
-        offset = _int(offset)
-        return None if offset is None else bisect.bisect_right(paragraph_starts, offset) - 1
+        if type(offset) is not int:
+            offset = _int(offset)
+            if offset is None:
+                return None
+        return where(paragraph_starts, offset) - 1
 
     entities: dict[str, dict[str, str]] = {}
     label_of: dict[str, str] = {}
     mentions = []
+    entity_ids = []
     for m in doc.entities:
-        label = str(m.get("label") or "MISC").upper()
-        canonical = str(m.get("canonical") or m.get("text") or "").strip()
+        get = m.get
+        label = str(get("label") or "MISC").upper()
+        canonical = str(get("canonical") or get("text") or "").strip()
         if not canonical:
             continue
         eid = entity_key(canonical, label)
-        entity = {"id": eid, "canonical": canonical, "label": label}
-        if _better_name(entity, entities.get(eid)):
-            entities[eid] = entity
+        current = entities.get(eid)
+        if current is None or (current["canonical"].isupper() and not canonical.isupper()):  # _better_name
+            entities[eid] = {"id": eid, "canonical": canonical, "label": label}
         label_of.setdefault(canonical.casefold(), label)
-        mentions.append({"entity_id": eid, "text": str(m.get("text") or canonical), "role": _text(m.get("role")),
-                         "start": _int(m.get("start")), "end": _int(m.get("end")), "paragraph": paragraph(m.get("start"))})
+        start = get("start")
+        entity_ids.append(eid)
+        mentions.append((eid, str(get("text") or canonical), _text(get("role")),
+                         start if type(start) is int else _int(start), _int(get("end")), paragraph(start)))
     quotes = []
+    speaker_ids = []
     for pos, q in enumerate(doc.quotes):
-        speaker = _text(q.get("speaker"))
+        get = q.get
+        speaker = _text(get("speaker"))
         speaker_id = None
         if speaker and speaker.strip():
             label = label_of.get(speaker.strip().casefold(), "PER")
             speaker_id = entity_key(speaker.strip(), label)
             entities.setdefault(speaker_id, {"id": speaker_id, "canonical": speaker.strip(), "label": label})
-        quotes.append({"pos": pos, "text": str(q.get("text") or ""), "speaker": speaker, "speaker_id": speaker_id,
-                       "speaker_role": _text(q.get("speaker_role")), "verb": _text(q.get("verb")),
-                       "direct": bool(q.get("direct", True)), "start": _int(q.get("start")), "end": _int(q.get("end"))})
-    row["facet_keys"] = facet_keys((m["entity_id"] for m in mentions), (q["speaker_id"] for q in quotes if q["speaker_id"]),
-                                   (str(f["kind"]) for f in doc.figures if f.get("kind")))
+            speaker_ids.append(speaker_id)
+        quotes.append((pos, str(get("text") or ""), speaker, speaker_id, _text(get("speaker_role")), _text(get("verb")),
+                       bool(get("direct", True)), _int(get("start")), _int(get("end"))))
+    row["facet_keys"] = facet_keys(entity_ids, speaker_ids, (str(f["kind"]) for f in doc.figures if f.get("kind")))
     children = {
-        "noise": [{"pos": i, "text": str(n.get("text") or ""), "kind": _text(n.get("kind"))} for i, n in enumerate(doc.noise)],
-        "related": [{"pos": i, "title": _text(r.get("title")), "url": _text(r.get("url"))} for i, r in enumerate(doc.related)],
-        "images": [{"pos": i, "caption": _text(g.get("caption")), "credit": _text(g.get("credit")), "url": _text(g.get("url"))}
-                   for i, g in enumerate(doc.images)],
+        "noise": [(i, str(n.get("text") or ""), _text(n.get("kind"))) for i, n in enumerate(doc.noise)],
+        "related": [(i, _text(r.get("title")), _text(r.get("url"))) for i, r in enumerate(doc.related)],
+        "images": [(i, _text(g.get("caption")), _text(g.get("credit")), _text(g.get("url"))) for i, g in enumerate(doc.images)],
         "mentions": mentions,
         "quotes": quotes,
-        "figures": [{"pos": i, "text": str(f.get("text") or ""), "kind": _text(f.get("kind")), "value": _float(f.get("value")),
-                     "unit": _text(f.get("unit")), "approximate": bool(f.get("approximate")), "start": _int(f.get("start")),
-                     "end": _int(f.get("end")), "paragraph": paragraph(f.get("start"))} for i, f in enumerate(doc.figures)],
-        "dates": [{"pos": i, "text": str(d.get("text") or ""), "value": _text(d.get("value")), "start": _int(d.get("start")),
-                   "end": _int(d.get("end"))} for i, d in enumerate(doc.dates)],
+        "figures": [(i, str(f.get("text") or ""), _text(f.get("kind")), _float(f.get("value")), _text(f.get("unit")),
+                     bool(f.get("approximate")), _int(f.get("start")), _int(f.get("end")), paragraph(f.get("start")))
+                    for i, f in enumerate(doc.figures)],
+        "dates": [(i, str(d.get("text") or ""), _text(d.get("value")), _int(d.get("start")), _int(d.get("end")))
+                  for i, d in enumerate(doc.dates)],
     }
-    return _Prepared(row, children, entities, terms)
+    return _Prepared(row, children, entities, text)
 
 
 # ---------------------------------------------------------------------------------------- engine, schema

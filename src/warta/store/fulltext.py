@@ -43,11 +43,10 @@ def _through_hit_index(join: _ThroughHitIndex, compiler: Any, asfrom: bool = Tru
 class SqliteIndex:
     fts = table("article_fts", column("rowid"), column("text"))
 
-    def write(self, conn: Connection, docs: Sequence[tuple[int, list[str]]]) -> None:
-        """Index (seq, terms) pairs."""
+    def write(self, conn: Connection, docs: Sequence[tuple[int, str]]) -> None:
+        """Index (seq, terms joined by spaces) pairs."""
         if docs:
-            conn.execute(text("INSERT INTO article_fts(rowid, text) VALUES (:seq, :text)"),
-                         [{"seq": seq, "text": " ".join(terms)} for seq, terms in docs])
+            conn.exec_driver_sql("INSERT INTO article_fts(rowid, text) VALUES (?, ?)", list(docs))
 
     def delete(self, conn: Connection, seqs: Sequence[int]) -> None:
         conn.execute(text("DELETE FROM article_fts WHERE rowid IN :seqs").bindparams(bindparam("seqs", expanding=True)),
@@ -87,10 +86,11 @@ class SqliteIndex:
 class PostgresIndex:
     tsv = literal_column("articles.tsv")
 
-    def write(self, conn: Connection, docs: Sequence[tuple[int, list[str]]]) -> None:
+    def write(self, conn: Connection, docs: Sequence[tuple[int, str]]) -> None:
+        """Index (seq, terms joined by spaces) pairs."""
         if docs:
             conn.execute(text("UPDATE articles SET tsv = CAST(:tsv AS tsvector) WHERE seq = :seq"),
-                         [{"seq": seq, "tsv": tsvector_literal(terms)} for seq, terms in docs])
+                         [{"seq": seq, "tsv": tsvector_literal(terms.split())} for seq, terms in docs])
 
     def delete(self, conn: Connection, seqs: Sequence[int]) -> None:
         """Nothing to do: the vector goes with its row."""
