@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+import orjson
 from sqlalchemy import (ColumnElement, Connection, Engine, bindparam, create_engine, delete, distinct, event, exists, func,
                         insert, or_, select, update)
 
@@ -734,13 +735,20 @@ def _float(value: Any) -> float | None:
     return number if number is not None and number == number and abs(number) != float("inf") else None
 
 
-_HASH_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)  # what json.dumps(...) used
+def _record_hash(record: dict[str, Any]) -> str:
+    """A digest of the record that changes when any of its content does (orjson: a tenth of json's cost)."""
+    try:
+        data = orjson.dumps(record, option=orjson.OPT_SORT_KEYS, default=str)
+    except orjson.JSONEncodeError:  # what orjson refuses (integers beyond 64 bits in meta, say)
+        data = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()
+
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 
 
 def _prepare(doc: Article) -> _Prepared:
     record = doc.to_dict()
-    record_hash = hashlib.sha1(_HASH_ENCODER.encode(record).encode("utf-8")).hexdigest()
+    record_hash = _record_hash(record)
     body = doc.body or ""
     rid = doc.id or article_id(body)
     published = _text(doc.published)
