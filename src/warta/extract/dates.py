@@ -97,6 +97,7 @@ for _kind, _words in (("relative", {p.split()[0] for p in RELATIVE}), ("unit", s
     for _word in _words:
         TRIGGERS.setdefault(_word.casefold().replace("'", " ").split()[0], set()).add(_kind)
 register_keywords(TRIGGERS)
+TRIGGER_KINDS = {word: tuple(kinds) for word, kinds in TRIGGERS.items()}  # in the order Scan has always used
 BARE_TIME_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}[.:][0-9]{2}\s*$")
 DAY_NUMBER_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}\s+$")
 DIGITS_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}$")
@@ -113,9 +114,14 @@ class Scan:
         self.body = body
         index = body_index(body)
         self.by_kind: dict[str, list[int]] = {}
+        by_kind, kinds_of = self.by_kind, TRIGGER_KINDS
         for word, found in index.words.items():
-            for kind in TRIGGERS.get(word, ()):
-                self.by_kind.setdefault(kind, []).extend(found)
+            if word in kinds_of:
+                for kind in kinds_of[word]:
+                    if kind in by_kind:
+                        by_kind[kind].extend(found)
+                    else:
+                        by_kind[kind] = list(found)  # a copy: the index's lists are shared
         self.years = index.years
 
     def starts(self, kind: str) -> list[int]:
@@ -251,7 +257,7 @@ def duration(count: Decimal | None, unit: str, symbol: str) -> str:
 
 
 def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
-    starts = [with_day_before(body, m.start()) for m in PAREN_ANCHOR.finditer(body)]
+    starts = [with_day_before(body, at) for at in paren_starts(body)]
     starts += scan.slash_starts()  # d/m/yyyy
     starts += [at for at in scan.year_starts() if body[at + 4:at + 5] == "-"]  # yyyy-mm-dd
     for m in anchored(NUMERIC_DATE, body, starts):
@@ -268,6 +274,17 @@ def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Fou
             if value is None:
                 continue
         yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
+
+
+def paren_starts(body: str) -> list[int]:
+    """The starts of PAREN_ANCHOR.finditer(body): "(" finds them faster than a regex scan (no match overlaps one)."""
+    found = []
+    at = body.find("(")
+    while at != -1:
+        if PAREN_ANCHOR.match(body, at):
+            found.append(at)
+        at = body.find("(", at + 1)
+    return found
 
 
 def written_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:

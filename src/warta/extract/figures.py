@@ -77,10 +77,13 @@ FIGURE = re.compile(
 # A number and the word after it: a figure only when that word can follow an amount.
 _AFTER_AMOUNT = {w.split()[0] for w in list(TABLES["scales"]) + _PERCENT_WORDS + list(TABLES["suffixes"])
                  + list(TABLES["units"]) + ["hingga", "sampai", "s/d", "s.d"]}
+# Possessive repeats: none of the words after an amount starts with a digit, "." or "," (asserted
+# below), so giving back digits, groups or spaces never makes a failed anchor match.
 NUMBER_ANCHOR = re.compile(
-    r"[0-9]{1,30}(?:[.,][0-9]{1,30}){0,8}\s*(?:%|[-–—]\s*[0-9]|"
+    r"[0-9]{1,30}+(?:[.,][0-9]{1,30}+){0,8}+\s*+(?:%|[-–—]\s*[0-9]|"
     + trie_pattern(sorted({form for w in _AFTER_AMOUNT for form in (w, w.casefold(), w.capitalize(), w.upper())}))
     + ")")
+assert not any(w[:1].isdigit() or w[:1] in ".," or w[:1].isspace() for w in _AFTER_AMOUNT)
 _PREFIX_FORMS = sorted({form for r in read_table("currencies") if r["position"] == "prefix"
                         for form in (r["surface"], r["surface"].upper())})
 PREFIX_ANCHOR = re.compile(trie_pattern(_PREFIX_FORMS) + r"\.?\s*[0-9a-z]")
@@ -185,39 +188,45 @@ def amount_end(match: re.Match[str]) -> int:
     return max(match.end(group) for group in ("low", "high", "scale") if match.group(group))
 
 
+_PREFIXES, _SUFFIXES, _UNITS = TABLES["prefixes"], TABLES["suffixes"], TABLES["units"]
+
+
 def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
     """The figure a FIGURE match stands for, or None when it is only a number."""
-    prefix, scale = match.group("prefix"), match.group("scale")
+    prefix, low_text, high_text, scale, percent, suffix, unit_word = match.group(
+        "prefix", "low", "high", "scale", "percent", "suffix", "unit")
     if prefix:
-        kind, unit, end = "money", TABLES["prefixes"][prefix.casefold()], amount_end(match)
-    elif match.group("suffix"):
-        kind, unit, end = "money", TABLES["suffixes"][single_spaced(match.group("suffix").casefold())], match.end()
-    elif match.group("percent"):
+        # amount_end(match), from the groups already read
+        end = max(match.end(group) for group, text in (("low", low_text), ("high", high_text), ("scale", scale)) if text)
+        kind, unit = "money", _PREFIXES[prefix.casefold()]
+    elif suffix:
+        kind, unit, end = "money", _SUFFIXES[single_spaced(suffix.casefold())], match.end()
+    elif percent:
         kind, unit, end = "percent", "%", match.end()
-    elif match.group("unit"):
-        kind, unit, end = "quantity", TABLES["units"][single_spaced(match.group("unit").casefold())], match.end()
+    elif unit_word:
+        kind, unit, end = "quantity", _UNITS[single_spaced(unit_word.casefold())], match.end()
     else:
         return None
     if kind != "money" and scale and len(scale) == 1:
         return None  # "5 M" or "2 T" without a currency: Masehi, metres, a grade
-    before = body[max(0, match.start() - 8):match.start()].lower()
+    start = match.start()
+    before = body[max(0, start - 8):start].lower()
     if ("jam" in before or "pukul" in before or "pkl" in before) and _TIME_WORDS.search(
-            body, max(0, match.start() - 8), match.start()):
+            body, max(0, start - 8), start):
         return None
-    low = parse_numeral(match.group("low"))
+    low = parse_numeral(low_text)
     if low is None:
         return None
     multiplier = scale_of(scale) if kind != "percent" else 1
     value = plain_number(low * multiplier)
     if value is None:
         return None
-    start = match.start()
     figure: dict[str, Any] = {
         "text": body[start:end], "kind": kind, "value": value, "unit": unit,
         "approximate": is_approximate(body[max(0, start - 40):start]), "start": start, "end": end,
     }
-    if match.group("high"):
-        high = parse_numeral(match.group("high"))
+    if high_text:
+        high = parse_numeral(high_text)
         high_value = plain_number(high * multiplier) if high is not None else None
         if high_value is None:
             return None

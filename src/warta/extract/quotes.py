@@ -522,7 +522,9 @@ def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon)
     lead_start = para_start
     if not body[para_start:open_mark].strip() and para_start > 0:
         # a quote opening its paragraph, introduced by the end of the previous one ("... berkata:")
-        prev_end = len(body[:para_start].rstrip())
+        prev_end = para_start
+        while prev_end and body[prev_end - 1].isspace():  # len(body[:para_start].rstrip()) without the copy
+            prev_end -= 1
         prev_start = paragraph_of(body, max(prev_end - 1, 0))[0]
         if body[prev_start:prev_end].rstrip().endswith(":"):
             lead_start, open_mark = prev_start, prev_end
@@ -606,12 +608,24 @@ def continues(body: str, previous: Statement, open_mark: int) -> bool:
 def indirect_statements(text: ArticleText) -> list[Statement]:
     """'X mengatakan bahwa ...', 'X menegaskan, ...', 'Menurut X, ...' in paragraphs without quotes."""
     body, lex = text.body, text.lex
+    patterns, groups_of = _indirect_patterns(lex)
+    places: dict[int, list[int]] = {}  # for each pattern, where its words start (index.starts, in one pass)
+    for word, at in body_index(body).words.items():
+        for group in groups_of.get(word, ()):
+            if group in places:
+                places[group].extend(at)
+            else:
+                places[group] = list(at)
+    if not places:
+        return []
     quoted_paragraphs = {body.rfind("\n", 0, pos) + 1 for span in text.quoted for pos in span}
-    index = body_index(body)
     found = []
-    patterns = [(p, False) for p in lex.indirect_verb] + [(p, True) for p in lex.indirect_according]
-    for prefixed, according in patterns:
-        for m in paragraph_matches(prefixed.pattern, body, index.starts(prefixed.words), quoted_paragraphs):
+    for group, (prefixed, according) in enumerate(patterns):
+        if group not in places:
+            continue
+        group_places = places[group]
+        group_places.sort()
+        for m in paragraph_matches(prefixed.pattern, body, group_places, quoted_paragraphs):
             start = m.start()
             if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
                 continue  # inside a longer word
@@ -619,6 +633,25 @@ def indirect_statements(text: ArticleText) -> list[Statement]:
             if statement:
                 found.append(statement)
     return found
+
+
+_INDIRECT_PATTERNS: dict[int, tuple[Lexicon, list[tuple[PrefixPattern, bool]], dict[str, tuple[int, ...]]]] = {}
+
+
+def _indirect_patterns(lex: Lexicon) -> tuple[list[tuple[PrefixPattern, bool]], dict[str, tuple[int, ...]]]:
+    """The statement patterns in the order they are tried (verb ones, then according ones, each
+    flagged `according`), and for each word the indexes of the patterns it can start (built once a lexicon)."""
+    cached = _INDIRECT_PATTERNS.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1], cached[2]
+    patterns = [(p, False) for p in lex.indirect_verb] + [(p, True) for p in lex.indirect_according]
+    groups: dict[str, list[int]] = {}
+    for index, (prefixed, _) in enumerate(patterns):
+        for word in prefixed.words:
+            groups.setdefault(word, []).append(index)
+    groups_of = {word: tuple(indexes) for word, indexes in groups.items()}
+    _INDIRECT_PATTERNS[id(lex)] = (lex, patterns, groups_of)
+    return patterns, groups_of
 
 
 def paragraph_matches(pattern: re.Pattern[str], body: str, places: list[int], skip: set[int]) -> Iterator[re.Match[str]]:
@@ -643,7 +676,8 @@ def _indirect(text: ArticleText, m: re.Match[str], according: bool, para_start: 
     start = m.start("text")
     stop = SENTENCE_END.search(body, start, m.end("text"))
     end = stop.start() if stop else m.end("text")
-    end = len(body[:end].rstrip(" .!?"))
+    while end and body[end - 1] in " .!?":  # len(body[:end].rstrip(" .!?")) without the copy
+        end -= 1
     if len(body[start:end].split()) < MIN_INDIRECT_WORDS:
         return None
     verb = lex.root(m.group("verb"))

@@ -24,6 +24,8 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 
 def single_spaced(text: str) -> str:
     """`text` with every run of white space turned into one space ("dolar  AS" -> "dolar AS")."""
+    if text.isprintable() and "  " not in text:
+        return text  # the only printable white space is " ": no run to change
     return _WHITESPACE_RUN.sub(" ", text)
 
 
