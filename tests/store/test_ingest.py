@@ -151,7 +151,7 @@ def test_schema_is_versioned_and_matches_the_tables_in_code(tmp_path: Path) -> N
     store = Store(f"sqlite:///{tmp_path / 'v.db'}")
     upgrade_schema(store.engine)  # a second upgrade is a no-op
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0004"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
         diff = compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), metadata)
     assert diff == []
     assert "article_fts" in inspect(store.engine).get_table_names()

@@ -80,7 +80,7 @@ mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_ref(),
-    Column("entity_id", String(20), ForeignKey("entities.id"), nullable=False),  # indexed with article_seq below
+    Column("entity_id", String(20), ForeignKey("entities.id"), nullable=False, index=True),
     Column("text", Text, nullable=False),
     Column("role", Text),
     Column("start", Integer),
@@ -109,7 +109,7 @@ figures = Table(
     _article_ref(),
     Column("pos", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("kind", String(32)),  # indexed with article_seq below
+    Column("kind", String(32), index=True),
     Column("value", Float),
     Column("unit", String(32)),
     Column("approximate", Boolean, nullable=False, default=False),
