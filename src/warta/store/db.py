@@ -530,11 +530,7 @@ class Store:
                 if rows:
                     children[name].extend(head + r for r in rows)
         if entity_rows:
-            if self.dialect == "sqlite":
-                conn.exec_driver_sql(_SQLITE_ENTITY_INSERT,
-                                     [(e["id"], e["canonical"], e["label"]) for e in entity_rows.values()])
-            else:
-                conn.execute(_insert_ignore(self.dialect, E), list(entity_rows.values()))
+            conn.execute(_insert_ignore(self.dialect, E), list(entity_rows.values()))
         for table in schema.CHILD_TABLES:
             if children[table.name]:
                 _bulk_insert(conn, table, children[table.name])
@@ -666,7 +662,6 @@ CHILD_COLUMNS = {t.name: tuple(c.name for c in t.columns if c.name not in ("id",
 _ARTICLE_COLUMNS = tuple(c.name for c in A.columns if c.name != "seq")
 _SQLITE_ARTICLE_INSERT = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
                           f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})")
-_SQLITE_ENTITY_INSERT = "INSERT INTO entities (id, canonical, label) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
 
 
 def _bulk_insert(conn: Connection, table: Any, rows: list[tuple[Any, ...]]) -> None:

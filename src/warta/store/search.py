@@ -96,30 +96,10 @@ def index_terms(title: str | None, body: str) -> list[str]:
     return terms(title or "") + terms(body)
 
 
-_JOINED: dict[str, str] = {}  # word -> its stems joined by spaces ("" when none): a plain dict reads faster than lru_cache
-_JOINED_MAX = 500_000
-
-
-def _plain(folded: tuple[str, ...]) -> bool:
-    return all(t and " " not in t for t in folded)
-
-
 def index_text(title: str | None, body: str) -> tuple[str, int]:
-    """`index_terms(title, body)` joined by spaces, and how many terms that is (without building the list)."""
-    words = _WORD.findall(title or "") + _WORD.findall(body)
-    joined_of = list(map(_JOINED.get, words))
-    if None in joined_of:
-        for i, word in enumerate(words):
-            if joined_of[i] is None:
-                folded = _fold(word)
-                if not _plain(folded):  # a stem with a space or an empty one (never seen): count term by term
-                    found = index_terms(title, body)
-                    return " ".join(found), len(found)
-                joined_of[i] = " ".join(folded)
-                if len(_JOINED) < _JOINED_MAX:
-                    _JOINED[word] = joined_of[i]
-    text = " ".join(filter(None, joined_of))
-    return text, (text.count(" ") + 1 if text else 0)
+    """`index_terms(title, body)` joined by spaces (what the full-text index stores), and how many terms."""
+    found = index_terms(title, body)
+    return " ".join(found), len(found)
 
 
 Folds = list[tuple[str, ...]]  # what `_fold` gives for each word of a text, in order

@@ -242,8 +242,7 @@ class Tagger:
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags for each sentence of tokens, decoded in one batch."""
-        bounds = _bounds(sentences)
-        path = best_labels(self._state_scores(sentences), bounds, self.weights.transitions)
+        path, bounds = self._best_path(sentences)
         tags = [self.weights.labels[j] for j in path.tolist()]
         return [tags[first:stop] for first, stop in zip(bounds.tolist(), bounds[1:].tolist())]
 
@@ -259,8 +258,7 @@ class Tagger:
         columns = [token_columns(text) if c is None else c for text, c in zip(texts, columns)]
         sentences = [words[first:stop] for text, (words, starts, _) in zip(texts, columns)
                      for first, stop in sentence_bounds(text, words, starts)]
-        bounds = _bounds(sentences)
-        path = best_labels(self._state_scores(sentences), bounds, self.weights.transitions)
+        path, bounds = self._best_path(sentences)
         spans = iter(label_spans(path, bounds, self.weights.opens, self.weights.types))
         found: list[list[Span]] = []
         text_start = 0  # index of the text's first token among all the texts' tokens
@@ -276,14 +274,18 @@ class Tagger:
             text_start = text_end
         return found
 
-    def _state_scores(self, sentences: list[list[str]]) -> np.ndarray:
+    def _best_path(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The best label index of every token of the sentences, and where each sentence starts (see `_bounds`)."""
+        bounds = _bounds(sentences)
+        return best_labels(self._state_scores(sentences, bounds), bounds, self.weights.transitions), bounds
+
+    def _state_scores(self, sentences: list[list[str]], bounds: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of all the sentences' tokens: the summed weights of each one's features."""
-        lengths = [len(tokens) for tokens in sentences]
         flat = [token for tokens in sentences for token in tokens]
         words = self._word_rows(flat)
         parts = self._word_parts[words]
         scores = parts[:, 0].copy()
-        sentence_of = np.repeat(np.arange(len(sentences)), lengths)
+        sentence_of = np.repeat(np.arange(len(sentences)), np.diff(bounds))
         for part, offset in enumerate(CONTEXT_OFFSETS, start=1):
             k = abs(offset)
             same_sentence = (sentence_of[k:] == sentence_of[:-k])[:, None]
@@ -297,13 +299,12 @@ class Tagger:
         same_sentence = (sentence_of[1:] == sentence_of[:-1])[:, None]
         scores[1:] += (words_right + shapes_right) * same_sentence
         scores[:-1] += (words_left + shapes_left) * same_sentence
-        self._add_extras(scores, sentences, words)
+        self._add_extras(scores, sentences, bounds, words)
         return scores
 
-    def _add_extras(self, scores: np.ndarray, sentences: list[list[str]], words: np.ndarray) -> None:
+    def _add_extras(self, scores: np.ndarray, sentences: list[list[str]], bounds: np.ndarray, words: np.ndarray) -> None:
         """Add the weights of the features of `FeatureExtractor.extras`: sentence start and end, a sentence
         without a capital, gazetteer names (in that order, as training summed them)."""
-        bounds = _bounds(sentences)
         first, stop = bounds[:-1], bounds[1:]
         nonempty = first < stop
         known = self.weights.attributes.get
