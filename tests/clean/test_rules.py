@@ -70,6 +70,27 @@ def test_noise_lines_are_labelled(line, kind):
     assert {"text": line, "kind": kind} in doc.noise and line not in doc.paragraphs
 
 
+def test_a_programme_plug_of_several_paragraphs_at_the_end_is_promo():
+    plug = [
+        "Lalu bagaimana kebijakan ini akan berjalan? Ikuti diskusinya dalam Editorial Review.",
+        "Siapa sosok di balik kasus ini? Ikuti laporan langsung jurnalis detikBali selengkapnya.",
+        "Menjelang petang nanti, detikSore akan mengulas lebih dalam polemik soal data pribadi.",
+        '"Ini kutipan yang diulas dalam acara itu," kata seorang narasumber.',
+        "Ikuti terus ulasan mendalam berita-berita hangat detikcom yang disiarkan secara langsung (live streaming) "
+        "pada Senin-Jumat, pukul 15.30-18.00 WIB, di 20.detik.com dan TikTok detikcom.",
+        '"Detik Sore, Nggak Cuma Hore-hore!"',
+    ]
+    [doc], _ = clean([article([PROSE, PROSE + " Lagi.", *plug])])
+    assert [p for p in doc.paragraphs if p in plug] == [plug[3]]  # the quote matches no rule; the plug above it is reached
+    assert {"text": plug[0], "kind": "promo"} in doc.noise and {"text": plug[2], "kind": "promo"} in doc.noise
+
+
+def test_a_quoted_paragraph_ending_in_a_plug_stays():
+    quoted = '"Kenapa kok tiba-tiba ada aturan ini?" ujar Doli. Ada apa di balik aturan ini? Ikuti ulasannya dalam Editorial Review.'
+    [doc], _ = clean([article([PROSE, PROSE + " Lagi.", quoted])])
+    assert quoted in doc.paragraphs
+
+
 def test_baca_juga_headline_goes_to_related():
     [doc], _ = clean([article([PROSE, "Baca juga: Harga Beras Naik Lagi di Pasar Induk", PROSE + " Lagi."])])
     assert doc.related == [{"title": "Harga Beras Naik Lagi di Pasar Induk"}]

@@ -21,7 +21,7 @@ from typing import Any
 from warta.clean.lang import detect_language
 from warta.clean.profile import CorpusProfile, line_key, outlet_key
 from warta.clean.published import date_in_body, date_in_line
-from warta.clean.rules import any_dateline, datelines, host_key, kinds, noise_rules, outlet_named
+from warta.clean.rules import NoiseRules, any_dateline, datelines, host_key, kinds, noise_rules, outlet_named
 from warta.record import Article, article_id
 
 TAIL_LINES = 4
@@ -161,6 +161,23 @@ def apply_table(lines: list[Line], images: list[dict[str, Any]], dates: list[str
                 caption = (groups.get("caption") or "").strip() or None
                 credit = (groups.get("credit") or "").strip() or None
                 images.append({"caption": caption, "credit": credit})
+    apply_tail_rules_past_noise(lines, rules)
+
+
+def apply_tail_rules_past_noise(lines: list[Line], rules: NoiseRules) -> None:
+    """Tail rules reach the last TAIL_LINES lines of text not counting the noise after them, so a programme
+    plug of several paragraphs above a tagline and a "live streaming" line is still in reach."""
+    text_lines = 0
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if text_lines >= TAIL_LINES:
+            return
+        if not line.is_body:
+            continue
+        if i < len(lines) - TAIL_LINES and (hit := rules.match(line.text, in_tail=True)) and hit[0].where == "tail":
+            line.mark(hit[0].kind, (hit[1].groupdict().get("title") or "").strip() or None)
+            continue
+        text_lines += 1
 
 
 def mark_dated_headlines(lines: list[Line]) -> None:
