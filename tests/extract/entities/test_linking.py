@@ -110,3 +110,23 @@ def test_alias_linking_on_the_gold_coreference_chains() -> None:
     assert counts["found"] / counts["gold_links"] >= 0.7
     assert counts["alias_found"] / counts["alias_links"] >= 0.6
 
+
+
+@needs_model
+def test_a_bare_presidential_title_does_not_make_another_president_ours() -> None:
+    body = ("Presiden Prabowo Subianto menerima tamu negara di Istana Merdeka, Jakarta. Presiden Ramaphosa tiba "
+            "pagi ini dan disambut Menteri Perdagangan Budi Santoso. Presiden Afrika Selatan itu akan bertemu Prabowo.")
+    entities = extract_entities(body, load_tagger())
+    prabowo = {e["text"] for e in entities if e["canonical"] == "Prabowo Subianto"}
+    assert not prabowo & {"Ramaphosa", "Afrika Selatan"}
+
+
+@needs_model
+def test_compound_offices_and_month_ranges_are_not_names() -> None:
+    body = ("Jaksa Agung ST Burhanuddin berjanji menindak korupsi. Pada periode Juli-September 2025, Kejaksaan Agung "
+            "menyita Rp13 triliun, kata Burhanuddin.")
+    entities = extract_entities(body, load_tagger())
+    assert not any("Juli" in e["text"] for e in entities)
+    people = [e for e in entities if e["label"] == "PER"]
+    assert all(not e["text"].startswith("Agung") for e in people)
+    assert {e["canonical"] for e in people} == {"Burhanuddin"}

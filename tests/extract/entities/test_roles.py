@@ -80,6 +80,28 @@ def test_a_role_does_not_run_across_another_person() -> None:
     assert span is not None and tokens.text(*span) == "Menteri Keuangan"
 
 
+def role_after_first_person(text: str, first: str, second: str) -> str | None:
+    """The role after `first` with `second`'s words blocked (as the stage blocks other people's names)."""
+    tokens = Tokens(text)
+    start = text.index(first)
+    last = tokens.ends.index(start + len(first))
+    second_at = tokens.starts.index(text.index(second))
+    blocked = set(range(second_at, second_at + len(second.split())))
+    span = role_after(tokens, last, blocked)
+    return tokens.text(*span) if span else None
+
+
+@pytest.mark.parametrize("text, first, second, role", [
+    ("Senada dengan Deddy, anggota Komisi II DPR RI Ahmad Doli Kurnia mengatakan hal itu.", "Deddy", "Ahmad Doli Kurnia", None),
+    ("Senada dengan Eddy, Waketum Partai Demokrat, Dede Yusuf, mendukung instruksi itu.", "Eddy", "Dede Yusuf", None),
+    ("hadir Jusuf Kalla, Wakil Presiden ke-11 Boediono, dan lainnya.", "Jusuf Kalla", "Boediono", None),
+    ("Sedangkan Jed Dorsheimer, analis di William Blair, menyebutkan.", "Jed Dorsheimer", "William Blair", "analis"),
+    ("menurut Jhony Boy Nababan, pengacara Lisa Mariana, kliennya siap.", "Jhony Boy Nababan", "Lisa Mariana", "pengacara"),
+])
+def test_a_role_that_introduces_the_next_person_is_theirs(text: str, first: str, second: str, role: str | None) -> None:
+    assert role_after_first_person(text, first, second) == role
+
+
 def test_office_acronyms_expand_to_their_full_form() -> None:
     assert expand_office("Menkominfo") == "Menteri Komunikasi dan Informatika"
     assert expand_office("Kapolri") == "Kepala Kepolisian Negara Republik Indonesia"

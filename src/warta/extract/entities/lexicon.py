@@ -75,6 +75,11 @@ def leader_titles() -> frozenset[str]:
 
 
 @cache
+def compound_titles() -> frozenset[str]:
+    return frozenset(row[0].casefold() for row in _rows("compound_titles.tsv"))
+
+
+@cache
 def not_names() -> frozenset[str]:
     return frozenset(row[0].casefold() for row in _rows("not_names.tsv"))
 

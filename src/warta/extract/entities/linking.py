@@ -240,7 +240,7 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
             j += 1
         match = _person_with_role(tokens, i, j, local, people)
         name_first = next((k for k in range(i + 1, j + 1) if is_name_word(words[k])), None)
-        if match is None and name_first is not None:
+        if match is None and name_first is not None and _names_one_office(tokens, i, name_first - 1, local):
             # "Wamenaker Noel": the title names the person, and the name after it is theirs
             match = _person_with_role(tokens, i, name_first - 1, local, people, exact=True)
             if match is not None:
@@ -250,6 +250,12 @@ def role_noun_mentions(tokens: Tokens, mentions: list[Mention], local: dict[str,
             added.append(Mention(i, last, "PER", kind="role_noun", cluster=cluster))
             resume = j + 1
     return added
+
+
+def _names_one_office(tokens: Tokens, first: int, last: int, local: dict[str, str]) -> bool:
+    """"Wamenaker" (Wakil Menteri Ketenagakerjaan) names one office; "Presiden" alone is any country's president,
+    so "Presiden Ramaphosa" is not the article's other president."""
+    return len(role_key(tokens.text(first, last), local).split()) >= 2
 
 
 def _inside_a_name(tokens: Tokens, i: int) -> bool:

@@ -15,8 +15,8 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, common_words, expand_office, expand_office_key, generic_institutions, is_honorific, is_title,
-    nickname_honorifics, not_names, org_words, place_acronyms,
+    CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, is_honorific,
+    is_title, nickname_honorifics, not_names, org_words, place_acronyms,
 )
 from warta.extract.entities.ner import Span, token_columns
 
@@ -105,7 +105,7 @@ def is_name_word(word: str) -> bool:
     """A capitalised word that is not an ordinary word, title or honorific: it can be part of a name."""
     key = word.casefold()
     return (word[:1].isupper() and LETTERS.fullmatch(word) is not None and key not in common_words()
-            and key not in not_names() and not is_title(word) and not is_honorific(word))
+            and not _never_a_name(key) and not is_title(word) and not is_honorific(word))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -196,8 +196,9 @@ class MentionFinder:
             if head is not None and (head == first or label == "LOC"):
                 # "Bursa Efek Jakarta", "Kantor Kementerian Sosial", "kantor Pusat Kemenkeu"
                 return [Mention(head, last, "ORG")]
-        if first == last and label != "PER" and (words[first].casefold() in not_names()
-                                                 or org_words().get(words[first].casefold()) == "head" or (
+        if label != "PER" and all(_never_a_name(w) or w.isdigit() for w in words[first:last + 1]):
+            return []   # "Juli-September 2025", "Senin": dates, not names
+        if first == last and label != "PER" and (org_words().get(words[first].casefold()) == "head" or (
                 words[first].casefold() in common_words() and self.tokens.sentence_initial(first))):
             return []
         return [Mention(first, last, label)]
@@ -265,6 +266,8 @@ class MentionFinder:
         for m in mentions:
             if m.label != "PER":
                 continue
+            if m.first < m.last and m.first > 0 and f"{words[m.first - 1]} {words[m.first]}".casefold() in compound_titles():
+                m.first += 1   # "Jaksa Agung ST Burhanuddin": Agung is the office's (and stays covered)
             while m.first - 1 >= 0 and m.first - 1 not in covered and is_name_word(words[m.first - 1]) \
                     and words[m.first - 1] not in organisation_words \
                     and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):
@@ -576,6 +579,12 @@ class MentionFinder:
                     m.last = last
                     break
         return mentions
+
+
+def _never_a_name(word: str) -> bool:
+    """A day, month or unit word, or a range of them ("Juli-September")."""
+    key = word.casefold()
+    return key in not_names() or ("-" in key and all(part in not_names() for part in key.split("-")))
 
 
 def _positions(words: list[str], word: str, start: int, stop: int) -> Iterator[int]:

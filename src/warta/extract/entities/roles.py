@@ -101,10 +101,29 @@ def role_after(tokens: Tokens, last: int, blocked: set[int]) -> tuple[int, int] 
             k = closing + 1
         else:
             break
+    if _introduces_next_person(tokens, start, k, blocked):
+        return None
     end = k - 1
     while end > start and (words[end].casefold() in CONNECTORS or is_honorific(words[end])):
         end -= 1
     return start, end
+
+
+def _introduces_next_person(tokens: Tokens, start: int, stop: int, blocked: set[int]) -> bool:
+    """Whether the role phrase start..stop-1 after one name is the title of the person named right after it:
+    "Senada dengan Deddy, anggota Komisi II DPR Ahmad Doli mengatakan", "Eddy, Waketum Partai Demokrat, Dede Yusuf",
+    a list "Jusuf Kalla, Wakil Presiden ke-11 Boediono, ...". Not so for "Jed Dorsheimer, analis di William Blair"
+    or "Jhony, pengacara Lisa Mariana, kliennya" (the next name is what the role is of)."""
+    words = tokens.texts
+    if stop + 1 < len(words) and words[stop] == "," and stop + 1 in blocked and tokens.joined(stop, stop + 1):
+        return True
+    if stop not in blocked or not tokens.joined(stop - 1, stop) or words[stop - 1].casefold() in CONNECTORS:
+        return False
+    after = stop
+    while after in blocked:
+        after += 1
+    closes_apposition = after < len(words) and words[after] in {",", ")"}
+    return not (closes_apposition and not is_capitalised(words[start]))
 
 
 def role_key(role: str, local: dict[str, str] | None = None) -> str:
