@@ -345,10 +345,11 @@ def test_statement_patterns_are_tried_only_where_a_verb_starts_a_word_yet_match_
             "Ia bilang bahwa semua sudah beres sejak pekan lalu.")
     index = body_index(body)
     for prefixed in lexicon().indirect_verb:
-        expected = [m.span() for m in prefixed.pattern.finditer(body)]
-        found = [m.span() for m in paragraph_matches(prefixed.pattern, body, index.starts(prefixed.words), set())]
+        places = index.starts(prefixed.words)
+        expected = [m.span() for m in prefixed.pattern.finditer(body) if m.start() in places]
+        found = [m.span() for m in paragraph_matches(prefixed.pattern, body, places)]
         assert found == expected
     bilang = next(p for p in lexicon().indirect_verb if "bilang" in p.words)
-    starts = [m.start() for m in paragraph_matches(bilang.pattern, body, index.starts(bilang.words), set())]
-    # the first of each paragraph, even inside "terbilang", which hides "Budi bilang" after it
-    assert [(body.count("\n", 0, at), body[at - 1].isalpha()) for at in starts] == [(0, True), (1, False), (3, False)]
+    starts = [m.start() for m in paragraph_matches(bilang.pattern, body, index.starts(bilang.words))]
+    # finditer's first match of a paragraph is inside "terbilang": it hides "Budi bilang" after it
+    assert [body.count("\n", 0, at) for at in starts] == [1, 3]

@@ -1,11 +1,12 @@
-"""The body index the figure and date stages share: keyword places, years, runs of digits."""
+"""The body index the quote and date stages share: keyword places, years, runs of digits."""
 from __future__ import annotations
 
 import pytest
 
 import warta.extract.dates  # noqa: F401  (registers the date trigger words)
-import warta.extract.figures  # noqa: F401  (registers the currency codes and spelled-amount tails)
 from warta.extract.tables import BodyIndex, body_index, register_keywords
+
+register_keywords(["rp", "persen", "persennya"])  # words of the figures stage, which scans bodies itself
 
 
 def test_keywords_are_found_where_they_start_a_word_whatever_the_case():

@@ -22,13 +22,12 @@ Word lists live in data/*.tsv (months, days, relative_dates, time_units, date_wo
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
+from warta.extract.date_scan import Found, PhraseStarts, anchored, longest_first, numeric_date_starts
 from warta.extract.figures import parse_numeral
 from warta.extract.figures import NUMERAL as NUMERAL_PATTERN
 from warta.extract.tables import body_index, read_table, register_keywords, single_spaced, trie_pattern
@@ -79,6 +78,7 @@ TIME = re.compile(
 # "akhir tahun" alone is this year; in "akhir tahun lalu" the modifier belongs to "tahun lalu"
 RELATIVE_PHRASE = re.compile(r"\b(?i:" + trie_pattern(list(RELATIVE)) + r")\b"
                              rf"(?!\s+(?i:lalu|ini|depan|mendatang|kemarin)\b|\s+{_YEAR}\b)")
+RELATIVE_STARTS = PhraseStarts(RELATIVE)  # most "saat", "tahun", "hari" start no relative phrase
 COUNTED = re.compile(
     rf"(?<![\w.,])(?:(?P<n>{NUMERAL_PATTERN}|(?i:beberapa|sejumlah))\s+(?P<unit>{_UNIT})|(?i:se)(?P<seunit>{_UNIT}))\b"
     rf"(?:\s+(?P<after>{_AFTER})\b)?")
@@ -86,9 +86,8 @@ WEEKDAY = re.compile(
     rf"\b(?P<day>{trie_pattern([d.capitalize() for d in WEEKDAYS])})\b(?:\s+(?P<dir>(?i:lalu|depan|ini|mendatang|kemarin))\b)?")
 
 
-# Where an expression may start: the body index (shared with the figures stage) gives the places of
+# Where an expression may start: the body index (shared with the other extract stages) gives the places of
 # the trigger words and years in one scan; the patterns above then read each expression from its start.
-PAREN_ANCHOR = re.compile(r"\(\s*[0-9]")
 TRIGGERS: dict[str, set[str]] = {}
 for _kind, _words in (("relative", {p.split()[0] for p in RELATIVE}), ("unit", set(TIME_UNITS)),
                       ("glued", {"se" + u for u in TIME_UNITS}), ("quarter", {"kuartal", "triwulan", "semester", "paruh"}),
@@ -100,15 +99,16 @@ register_keywords(TRIGGERS)
 TRIGGER_KINDS = {word: tuple(kinds) for word, kinds in TRIGGERS.items()}  # in the order Scan has always used
 BARE_TIME_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}[.:][0-9]{2}\s*$")
 DAY_NUMBER_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}\s+$")
-DIGITS_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}$")
 DAY_BEFORE = re.compile(rf"\b{_DAY}\s*,?\s*$")
+DAY_STARTS = PhraseStarts({day.split("'")[0] for day in WEEKDAYS})  # "jum'at" starts as "jum"
 YEAR_LEAD_BEFORE = re.compile(r"\b(?i:tahun|thn\.?)\s+$")
 COUNT_WORDS = frozenset(r["word"].casefold() for r in read_table("number_words")) | {"beberapa", "sejumlah"}
+assert not any(char.isdigit() for word in COUNT_WORDS for char in word)  # see count_start
 COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMERAL_PATTERN}|(?i:beberapa|sejumlah))\s+$")
 
 
 class Scan:
-    """Where each kind of trigger word, the years and the slashes of a body are, found once for the finders."""
+    """Where each kind of trigger word and the years of a body are, found once for the finders."""
 
     def __init__(self, body: str) -> None:
         self.body = body
@@ -131,29 +131,6 @@ class Scan:
     def year_starts(self) -> list[int]:
         return self.years
 
-    def slash_starts(self) -> list[int]:
-        found = []
-        at = self.body.find("/")
-        while at != -1:
-            if "0" <= self.body[at - 1:at] <= "9":  # a cheap test before the regex
-                digits = DIGITS_BEFORE.search(self.body, max(0, at - 2), at)
-                if digits:
-                    found.append(digits.start())
-            at = self.body.find("/", at + 1)
-        return found
-
-
-def anchored(pattern: re.Pattern[str], body: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` at the given starts, in order, without overlaps."""
-    covered = 0
-    for start in sorted(set(starts)):
-        if start < covered:
-            continue
-        match = pattern.match(body, start)
-        if match:
-            covered = match.end()
-            yield match
-
 
 def with_day_before(body: str, start: int) -> int:
     """The start of a weekday written before a date ("Kamis (17/10/2013)", "Jumat, 18 Oktober")."""
@@ -162,16 +139,28 @@ def with_day_before(body: str, start: int) -> int:
         before = before[:-1].rstrip()
     if not before[-1:].isalpha():  # a cheap test before the regex: a day name ends with a letter
         return start
-    day = DAY_BEFORE.search(body, max(0, start - 12), start)
+    first = DAY_STARTS.first(body, max(0, start - 12), start)  # no weekday, so no DAY_BEFORE match, starts before
+    day = DAY_BEFORE.search(body, first, start) if first >= 0 else None
     return day.start() if day else start
 
 
 def count_start(body: str, unit_start: int) -> int | None:
     """Where the count before a time unit begins ("tiga bulan", "24 jam", "sehari"), if there is one."""
-    words = body[max(0, unit_start - 30):unit_start].split()
-    if not words or not (words[-1][0].isdigit() or words[-1].casefold() in COUNT_WORDS):
+    window = max(0, unit_start - 30)
+    words = body[window:unit_start].split()
+    if not words:
         return None
-    found = COUNT_BEFORE.search(body, max(0, unit_start - 40), unit_start)
+    last = words[-1]
+    if last[0].isdigit():
+        # a count in digits holds no space and count words no digit: the count starts in the last
+        # word, which the window may have cut
+        last_start = body.rindex(last, window, unit_start)
+        search_from = last_start if last_start > window else max(0, unit_start - 40)
+    elif last.casefold() in COUNT_WORDS:
+        search_from = max(0, unit_start - 40)
+    else:
+        return None
+    found = COUNT_BEFORE.search(body, search_from, unit_start)
     return found.start() if found else None
 
 
@@ -179,19 +168,7 @@ MODIFIER_WORDS = frozenset(MODIFIERS)
 MODIFIER_BEFORE = re.compile(r"(?i:\b(?:" + trie_pattern(MODIFIERS) + r")\s+)$")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 PART_AFTER = re.compile(rf"\s+(?P<part>{_PART})\b")
-
-
-@dataclass(slots=True)
-class Found:
-    """A date expression before selection; `time` holds "hh:mm" for a time still to be anchored."""
-
-    start: int
-    end: int
-    value: str | None
-    time: str | None = None
-    weekday: int | None = None  # set for a bare weekday ("Kamis"), which a dated mention may settle
-    named: bool = False  # a date written with its weekday: "Kamis (27/11/2014)"
-    precision: str = "other"  # "day" for full dates that can anchor a time and take a part of day
+PART_AFTER_STARTS = PhraseStarts(" " + part for part in PARTS)
 
 
 ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -256,10 +233,12 @@ def duration(count: Decimal | None, unit: str, symbol: str) -> str:
     return f"PT{amount}{symbol}" if unit in ("hour", "minute", "second") else f"P{amount}{symbol}"
 
 
-def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
-    starts = [with_day_before(body, at) for at in paren_starts(body)]
-    starts += scan.slash_starts()  # d/m/yyyy
+def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
+    parens, slashes = numeric_date_starts(body)
+    starts = [with_day_before(body, at) for at in parens]
+    starts += slashes  # d/m/yyyy
     starts += [at for at in scan.year_starts() if body[at + 4:at + 5] == "-"]  # yyyy-mm-dd
+    found = []
     for m in anchored(NUMERIC_DATE, body, starts):
         if m.group("d"):
             if not (m.group("day") or m.group("y")):
@@ -273,61 +252,58 @@ def numeric_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Fou
                      else make_date(int(m["y3"]), int(m["m3"]), int(m["d3"])))
             if value is None:
                 continue
-        yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
-
-
-def paren_starts(body: str) -> list[int]:
-    """The starts of PAREN_ANCHOR.finditer(body): "(" finds them faster than a regex scan (no match overlaps one)."""
-    found = []
-    at = body.find("(")
-    while at != -1:
-        if PAREN_ANCHOR.match(body, at):
-            found.append(at)
-        at = body.find("(", at + 1)
+        found.append(Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day"))))
     return found
 
 
-def written_dates(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+def written_dates(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
     month_starts = scan.starts("month")
     if not month_starts:
-        return
+        return []
+    found = []
     day_numbers = (DAY_NUMBER_BEFORE.search(body, max(0, at - 5), at) for at in month_starts)
-    for m in anchored(WRITTEN_DATE, body, (with_day_before(body, d.start()) for d in day_numbers if d)):
+    for m in anchored(WRITTEN_DATE, body, [with_day_before(body, d.start()) for d in day_numbers if d]):
         month = MONTHS[m["month"].rstrip(".").casefold()]
         year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
         value = make_date(year, month, int(m["d"])) if year else None
         if year and value is None:
             continue  # "31 Februari", "45 Mei": not a date
-        yield Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day")))
+        found.append(Found(m.start(), m.end(), value, precision="day", named=bool(m.group("day"))))
     for m in anchored(MONTH_YEAR, body, month_starts):
-        yield Found(m.start(), m.end(), f"{int(m['y']):04d}-{MONTHS[m['month'].rstrip('.').casefold()]:02d}")
+        found.append(Found(m.start(), m.end(), f"{int(m['y']):04d}-{MONTHS[m['month'].rstrip('.').casefold()]:02d}"))
     for m in anchored(BARE_MONTH, body, month_starts):
-        month = MONTHS[m["month"].casefold()]
-        value = None
-        if anchor:
-            year = anchor.year
-            rel = (m["rel"] or "").casefold()
-            if rel in ("lalu", "kemarin") and month > anchor.month:
-                year -= 1
-            elif rel in ("depan", "mendatang", "nanti") and month < anchor.month:
-                year += 1
-            elif not rel and month - anchor.month > 6:
-                year -= 1  # a bare month is the nearest one: "Juli" read in March is last July
-            elif not rel and anchor.month - month > 6:
-                year += 1  # "pengiriman Januari" read in November is next January
-            value = f"{year:04d}-{month:02d}"
-        yield Found(m.start(), m.end(), value)
+        found.append(Found(m.start(), m.end(), bare_month_value(MONTHS[m["month"].casefold()], m["rel"], anchor)))
+    return found
 
 
-def years(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
-    starts = []
-    for at in scan.year_starts():
-        before = body[max(0, at - 8):at].lower()
-        lead = ("tahun" in before or "thn" in before) and YEAR_LEAD_BEFORE.search(body, max(0, at - 8), at)
-        starts.append(lead.start() if lead else at)
-    for m in anchored(YEAR, body, starts):
-        value = m["y"][:3] if m["decade"] else m["y"]
-        yield Found(m.start(), m.end(), value)
+def bare_month_value(month: int, rel: str | None, anchor: dt.date | None) -> str | None:
+    """The month a bare month name ("Juli", "Juli lalu") means, read at `anchor`."""
+    if not anchor:
+        return None
+    year = anchor.year
+    rel = (rel or "").casefold()
+    if rel in ("lalu", "kemarin") and month > anchor.month:
+        year -= 1
+    elif rel in ("depan", "mendatang", "nanti") and month < anchor.month:
+        year += 1
+    elif not rel and month - anchor.month > 6:
+        year -= 1  # a bare month is the nearest one: "Juli" read in March is last July
+    elif not rel and anchor.month - month > 6:
+        year += 1  # "pengiriman Januari" read in November is next January
+    return f"{year:04d}-{month:02d}"
+
+
+def years(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
+    found = []
+    year_starts = scan.year_starts()
+    if year_starts:
+        starts = []
+        for at in year_starts:
+            before = body[max(0, at - 8):at].lower()
+            lead = ("tahun" in before or "thn" in before) and YEAR_LEAD_BEFORE.search(body, max(0, at - 8), at)
+            starts.append(lead.start() if lead else at)
+        for m in anchored(YEAR, body, starts):
+            found.append(Found(m.start(), m.end(), m["y"][:3] if m["decade"] else m["y"]))
     for m in anchored(QUARTER, body, scan.starts("quarter")):
         number = _ROMAN[m["n"].casefold()]
         half = m["kind"].casefold() in ("semester", "paruh")
@@ -337,15 +313,16 @@ def years(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
         if year is None and anchor:
             rel = single_spaced((m["rel"] or "").casefold())
             year = anchor.year + (-1 if rel.endswith("lalu") else 1 if rel.endswith("depan") else 0)
-        value = f"{year:04d}-{'H' if half else 'Q'}{number}" if year else None
-        yield Found(m.start(), m.end(), value)
+        found.append(Found(m.start(), m.end(), f"{year:04d}-{'H' if half else 'Q'}{number}" if year else None))
+    return found
 
 
-def times(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+def times(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
     bare = [BARE_TIME_BEFORE.search(body, max(0, at - 7), at) for at in scan.starts("zone")]
     starts = scan.starts("time") + [b.start() for b in bare if b]
+    found: list[Found] = []
     if not starts:
-        return
+        return found
     for m in anchored(TIME, body, starts):
         hour = int(m["h"] if m["h"] is not None else m["h2"])
         minute = int(m["min"] or m["min2"] or 0)
@@ -356,22 +333,29 @@ def times(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
             hour += 12
         if hour > 24 or minute > 59:
             continue
-        yield Found(m.start(), m.end(), None, time=f"{hour % 24:02d}:{minute:02d}")
+        found.append(Found(m.start(), m.end(), None, time=f"{hour % 24:02d}:{minute:02d}"))
+    return found
 
 
-def relatives(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
-    for m in anchored(RELATIVE_PHRASE, body, scan.starts("relative")):
+def relatives(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
+    found: list[Found] = []
+    starts = scan.starts("relative")
+    if not starts:
+        return found
+    for m in anchored(RELATIVE_PHRASE, body, RELATIVE_STARTS.filter(body, starts)):
         unit, offset, part = RELATIVE[single_spaced(m.group().casefold())]
         value = None
         if anchor and unit not in ("past", "future"):
             value = shift(anchor, unit, offset)
             if value and part:
                 value += "T" + part
-        yield Found(m.start(), m.end(), value, precision="day" if unit == "day" and not part else "other")
+        found.append(Found(m.start(), m.end(), value, precision="day" if unit == "day" and not part else "other"))
+    return found
 
 
-def counted(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+def counted(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
     starts = [start for at in scan.starts("unit") if (start := count_start(body, at)) is not None]
+    found = []
     for m in anchored(COUNTED, body, starts + scan.starts("glued")):
         unit, symbol = TIME_UNITS[(m["unit"] or m["seunit"]).casefold()]
         if m["seunit"]:
@@ -386,52 +370,43 @@ def counted(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
         direction = DIRECTIONS.get(after)
         if direction is None:
             end = m.end() if after else m.end("unit") if m["unit"] else m.end("seunit")
-            yield Found(m.start(), end, duration(count, unit, symbol))
+            found.append(Found(m.start(), end, duration(count, unit, symbol)))
             continue
         value = None
         if anchor and count is not None and count == count.to_integral_value():
             value = shift(anchor, unit, direction * int(count))
-        yield Found(m.start(), m.end(), value, precision="day" if unit == "day" else "other")
+        found.append(Found(m.start(), m.end(), value, precision="day" if unit == "day" else "other"))
+    return found
 
 
-def weekdays(body: str, anchor: dt.date | None, scan: Scan) -> Iterator[Found]:
+def weekdays(body: str, anchor: dt.date | None, scan: Scan) -> list[Found]:
+    found = []
     for m in anchored(WEEKDAY, body, scan.starts("weekday")):
-        value = None
-        if anchor:
-            target = WEEKDAYS[m["day"].casefold()]
-            direction = (m["dir"] or "").casefold()
-            back = (anchor.weekday() - target) % 7
-            if direction in ("depan", "mendatang"):
-                day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
-            elif direction in ("lalu", "kemarin"):
-                day = anchor - dt.timedelta(days=back or 7)
-            elif direction == "ini":
-                day = anchor + dt.timedelta(days=target - anchor.weekday())
-            else:
-                day = anchor - dt.timedelta(days=back)
-            value = day.isoformat()
-        bare = None if m["dir"] else WEEKDAYS[m["day"].casefold()]
-        yield Found(m.start(), m.end(), value, precision="day", weekday=bare)
+        target = WEEKDAYS[m["day"].casefold()]
+        value = weekday_value(target, m["dir"], anchor)
+        found.append(Found(m.start(), m.end(), value, precision="day", weekday=None if m["dir"] else target))
+    return found
 
 
-FINDERS: tuple[Callable[[str, dt.date | None, Scan], Iterator[Found]], ...] = (
+def weekday_value(target: int, direction: str | None, anchor: dt.date | None) -> str | None:
+    """The date of weekday `target` ("Senin", "Senin lalu", "Senin depan") read at `anchor`."""
+    if not anchor:
+        return None
+    direction = (direction or "").casefold()
+    back = (anchor.weekday() - target) % 7
+    if direction in ("depan", "mendatang"):
+        day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    elif direction in ("lalu", "kemarin"):
+        day = anchor - dt.timedelta(days=back or 7)
+    elif direction == "ini":
+        day = anchor + dt.timedelta(days=target - anchor.weekday())
+    else:
+        day = anchor - dt.timedelta(days=back)
+    return day.isoformat()
+
+
+FINDERS: tuple[Callable[[str, dt.date | None, Scan], list[Found]], ...] = (
     numeric_dates, written_dates, years, times, relatives, counted, weekdays)
-
-
-def select(candidates: list[Found]) -> list[Found]:
-    """Longest expressions first; a shorter one overlapping a kept one is dropped."""
-    kept: list[Found] = []
-    starts: list[int] = []  # the kept expressions that take up some text, which never overlap,
-    ends: list[int] = []    # in text order: only the last one starting before an end can overlap
-    for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
-        if found.start < found.end:
-            before = bisect.bisect_left(starts, found.end)
-            if before and ends[before - 1] > found.start:
-                continue
-            starts.insert(before, found.start)
-            ends.insert(before, found.end)
-        kept.append(found)
-    return sorted(kept, key=lambda f: f.start)
 
 
 def extend(found: Found, body: str) -> None:
@@ -442,7 +417,7 @@ def extend(found: Found, body: str) -> None:
             before = MODIFIER_BEFORE.search(body, max(0, found.start - 14), found.start)
             if before:
                 found.start = before.start()
-    if found.precision == "day":
+    if found.precision == "day" and PART_AFTER_STARTS.at(body, found.end):
         after = PART_AFTER.match(body, found.end)
         if after:
             found.end = after.end()
@@ -452,6 +427,9 @@ def extend(found: Found, body: str) -> None:
 
 def settle_weekdays(found: list[Found], anchor: dt.date | None) -> None:
     """A bare "Kamis" is the Thursday the article dates explicitly within a week of publication."""
+    bare = [item for item in found if item.weekday is not None]
+    if not bare:
+        return
     dated: dict[int, str] = {}
     for item in found:
         if item.named and item.value and len(item.value) >= 10:
@@ -461,13 +439,15 @@ def settle_weekdays(found: list[Found], anchor: dt.date | None) -> None:
                 continue
             if anchor is None or abs((day - anchor).days) <= 7:
                 dated.setdefault(day.weekday(), item.value[:10])
-    for item in found:
-        if item.weekday is not None and item.weekday in dated and item.value:
+    for item in bare:
+        if item.weekday in dated and item.value:
             item.value = dated[item.weekday] + item.value[10:]
 
 
 def anchor_times(found: list[Found], body: str, anchor: dt.date | None) -> None:
     """A time takes the last full date before it in its sentence, else the publication date."""
+    if not [item for item in found if item.time is not None]:
+        return
     last_day: str | None = None
     day_index = -1
     for index, item in enumerate(found):
@@ -487,7 +467,9 @@ def find_dates(body: str, published: str | None = None) -> list[dict[str, object
     anchor = parse_published(published)
     scan = Scan(body)
     candidates = [found for finder in FINDERS for found in finder(body, anchor, scan)]
-    kept = select(candidates)
+    if not candidates:
+        return []
+    kept = longest_first(candidates)
     for found in kept:
         extend(found, body)
     settle_weekdays(kept, anchor)

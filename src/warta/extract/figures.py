@@ -25,7 +25,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from warta.extract.tables import body_index, read_table, register_keywords, single_spaced, trie_pattern
+from warta.extract.figure_scan import FigureScanner, Qualifiers, scaled_number
+from warta.extract.tables import read_table, single_spaced, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -50,56 +51,104 @@ def _build_tables() -> dict[str, Any]:
 
 TABLES = _build_tables()
 
+# (?i) matches an ASCII letter in either case and these four non-ASCII letters for some: "İ", "ı", "ſ", "K".
+_CASE_RELATIVES = "\u0130\u0131\u017f\u212a"
+
+
+def letter_class(letter: str) -> str:
+    """A class of the characters (?i) matches `letter` with ("k" -> "[Kk\u212a]")."""
+    forms = {letter.lower(), letter.upper()} | {ch for ch in _CASE_RELATIVES if re.fullmatch(f"(?i:{letter})", ch)}
+    return "[" + "".join(sorted(forms)) + "]"
+
+
+def caseless(pattern: str) -> str:
+    """`pattern` (no classes, no flags) made to match as under (?i), each ASCII letter as a class of its cases.
+
+    `re` tries a case-insensitive alternative in full, where a class lets it pass over an alternative
+    whose first character does not match: the word lists below match several times faster.
+    """
+    if any(not ch.isascii() and ch.lower() != ch.upper() for ch in pattern):
+        raise ValueError(f"only ASCII letters are made caseless: {pattern!r}")
+    return re.sub(r"\\.|[A-Za-z]", lambda m: m.group() if m.group()[0] == "\\" else letter_class(m.group()), pattern)
+
+
+def without_repeats(pattern: str) -> str:
+    """`pattern` (no classes) with each optional group `(?:X)?` written `(?:X|)`: the same matches, found faster.
+
+    `re` sets up a repeat, on the heap, for each `?` group it enters; an empty alternative costs nothing.
+    """
+    return re.sub(r"\\.|\)\?", lambda m: "|)" if m.group() == ")?" else m.group(), pattern)
+
+
+def word_pattern(words: list[str], *, caseless_match: bool = True) -> str:
+    """trie_pattern(words), case-insensitive unless told otherwise, written to match fast."""
+    pattern = trie_pattern(words)
+    return without_repeats(caseless(pattern) if caseless_match else pattern)
+
+
 # Bounded repeats keep every attempt short: "1.1.1.1…" thousands of times long must not go quadratic.
 _NUM = r"(?:\d{1,30}(?:[.,]\d{1,30}){0,8})(?![0-9]|[.,][0-9]|/\d)"
 _WORD = r"\b(?:" + trie_pattern(list(TABLES["number_words"])) + r")\b"
 _SPELLED = rf"(?:{_WORD}(?:\s+{_WORD})*)"
 NUMERAL = rf"(?:{_NUM}|(?i:{_SPELLED}))"
-_RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+)"
+# NUMERAL written to match fast, as the word lists below are: the {0,8} groups nested as (?:X|).
+_FAST_NUM = r"(?:\d{1,30}" + r"(?:[.,]\d{1,30}" * 8 + "|)" * 8 + r")(?![0-9]|[.,][0-9]|/\d)"
+_FAST_WORD = r"\b(?:" + word_pattern(list(TABLES["number_words"])) + r")\b"
+_FAST_NUMERAL = rf"(?:{_FAST_NUM}|(?:{_FAST_WORD}(?:\s+{_FAST_WORD})*))"
+_RANGE_SEP = r"(?:\s*[-–—]\s*|\s+" + without_repeats(caseless(r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)")) + r"\s+)"
 _FULL_SCALES = [w for w in TABLES["scales"] if w not in TABLES["abbreviations"]]
-_SCALE = (r"(?:(?i:" + trie_pattern(_FULL_SCALES) + r")(?:an)?(?![^\W\d_])"
-          r"|(?:" + trie_pattern(sorted(TABLES["abbreviations"])) + r")(?![^\W\d_]))")
+_SCALE = ("(?:" + word_pattern(_FULL_SCALES) + r"(?:an|)(?![^\W\d_])"
+          r"|(?:" + word_pattern(sorted(TABLES["abbreviations"]), caseless_match=False) + r")(?![^\W\d_]))")
 _PERCENT_WORDS = [w for w in TABLES["percent_words"] if w != "%"]
-_PERCENT = r"(?:%|(?i:" + trie_pattern(_PERCENT_WORDS) + r")(?:(?=nya)|(?![^\W\d_])))"
-_PREFIX = r"(?i:" + trie_pattern(list(TABLES["prefixes"])) + r")"
-_SUFFIX = r"(?i:" + trie_pattern(list(TABLES["suffixes"])) + r")(?![^\W\d_])"
-_UNIT = r"(?i:" + trie_pattern(list(TABLES["units"])) + r")(?![^\W\d_])"
+_PERCENT = r"(?:%|" + word_pattern(_PERCENT_WORDS) + r"(?:(?=nya)|(?![^\W\d_])))"
+_PREFIX = word_pattern(list(TABLES["prefixes"]))
+_SUFFIX = word_pattern(list(TABLES["suffixes"])) + r"(?![^\W\d_])"
+_UNIT = word_pattern(list(TABLES["units"])) + r"(?![^\W\d_])"
 
+# Every part after the first number is optional, written (?:X|) (see without_repeats).
 FIGURE = re.compile(
     rf"(?<![^\s(\[{{\"“”‘’':;~≈±<>=+—–-])"  # starts a word: not "B20", "2.0.1" or mojibake "â¥77"
-    rf"(?:(?P<prefix>{_PREFIX})\.?\s*)?"
-    rf"(?P<low>{NUMERAL})(?:{_RANGE_SEP}(?P<high>{NUMERAL}))?"
-    rf"(?:\s*(?P<scale>{_SCALE}))?"
-    rf"(?:\s*(?P<percent>{_PERCENT})|\s+(?P<suffix>{_SUFFIX})|\s*(?P<unit>{_UNIT}))?"
+    rf"(?:(?P<prefix>{_PREFIX})\.?\s*|)"
+    rf"(?P<low>{_FAST_NUMERAL})(?:{_RANGE_SEP}(?P<high>{_FAST_NUMERAL})|)"
+    rf"(?:\s*(?P<scale>{_SCALE})|)"
+    rf"(?:\s*(?P<percent>{_PERCENT})|\s+(?P<suffix>{_SUFFIX})|\s*(?P<unit>{_UNIT})|)"
 )
-# Fast scans that only say where a figure may start; FIGURE then reads it. Each begins with a
-# literal or a character class, which lets `re` skip ahead instead of trying every position.
-# A number and the word after it: a figure only when that word can follow an amount.
+# Where a figure may start: FIGURE then reads it from there. A body is scanned once, in compiled code
+# (figure_scan.pyx), for the numbers followed by something that can follow an amount, the currency
+# signs and codes right before an amount, and the words a spelled-out amount comes before.
+# A number and the word after it, spelled as listed: a figure only when that word can follow an amount.
 _AFTER_AMOUNT = {w.split()[0] for w in list(TABLES["scales"]) + _PERCENT_WORDS + list(TABLES["suffixes"])
                  + list(TABLES["units"]) + ["hingga", "sampai", "s/d", "s.d"]}
-# Possessive repeats: none of the words after an amount starts with a digit, "." or "," (asserted
-# below), so giving back digits, groups or spaces never makes a failed anchor match.
-NUMBER_ANCHOR = re.compile(
-    r"[0-9]{1,30}+(?:[.,][0-9]{1,30}+){0,8}+\s*+(?:%|[-–—]\s*[0-9]|"
-    + trie_pattern(sorted({form for w in _AFTER_AMOUNT for form in (w, w.casefold(), w.capitalize(), w.upper())}))
-    + ")")
-assert not any(w[:1].isdigit() or w[:1] in ".," or w[:1].isspace() for w in _AFTER_AMOUNT)
+_ANCHOR_WORDS = sorted({form for w in _AFTER_AMOUNT for form in (w, w.casefold(), w.capitalize(), w.upper())})
+# The words of _RANGE_SEP, spelled as the letters they start with are read ("s.d" -> "s", "sd").
+_RANGE_WORDS = ("hingga", "sampai", "s.d", "sd", "s/d")
+
+
+def leading_letters(word: str) -> str:
+    """The run of ASCII letters `word` starts with, lower-cased ("m2" -> "m", "dolar AS" -> "dolar")."""
+    return re.match(r"[a-z]*", word.casefold()).group()
+
+
+# What FIGURE can read after a number, as the letters each word starts with: a number followed by
+# any other word is never a figure ("5 hari", "2025 tentang"), nor is one followed by a scale word
+# and then any other ("5 juta penerima"), so neither is tried. A percent word may run into "nya".
+_AMOUNT_RUNS = {leading_letters(w) for w in [*_PERCENT_WORDS, *TABLES["suffixes"], *TABLES["units"], *_RANGE_WORDS]}
+_AMOUNT_PREFIXES = {w + "nya" for w in _PERCENT_WORDS if w.isalpha()}
+_SCALE_RUNS = {leading_letters(w) for w in [*TABLES["scales"], *(w + "an" for w in _FULL_SCALES)]}
+# The currency prefixes as spelled ("Rp", "RP", "US$"): the scanner tries them after their signs and
+# where a code ("rp", "usd") is a whole word, whatever its case.
 _PREFIX_FORMS = sorted({form for r in read_table("currencies") if r["position"] == "prefix"
                         for form in (r["surface"], r["surface"].upper())})
-PREFIX_ANCHOR = re.compile(trie_pattern(_PREFIX_FORMS) + r"\.?\s*[0-9a-z]")
-# A currency sign is found with str.find, and a written code ("Rp", "USD") in the body index; the
-# letters before a sign ("US$", "HK$") are at most this many.
-CURRENCY_SIGNS = "".join(sorted({ch for form in _PREFIX_FORMS for ch in form if not ch.isalnum()}))
-SIGN_LEAD = max(len(form) - 1 for form in _PREFIX_FORMS if not form.isalnum())
-_PREFIX_WORDS = frozenset(form.casefold() for form in _PREFIX_FORMS if form.isalnum())
 SPELLED_BEFORE = re.compile(rf"(?<![^\W\d_]){_SPELLED}(?:\s+(?:{trie_pattern(_FULL_SCALES)}))?\s+$")
 # spelled-out amounts are looked for before these words only: "lima persen", "dua juta rupiah"
 SPELLED_TAILS = ("persen", "rupiah", "dolar", "dollar", "euro", "yuan", "yen", "ringgit")
 # "persennya" is the one longer word a tail starts that can still end a figure (see _PERCENT)
 _TAIL_WORDS = frozenset((*SPELLED_TAILS, "persennya"))
-register_keywords([*_PREFIX_WORDS, *_TAIL_WORDS])
+SCANNER = FigureScanner(_ANCHOR_WORDS, _AMOUNT_RUNS, _AMOUNT_PREFIXES, _SCALE_RUNS, _PREFIX_FORMS, _TAIL_WORDS)
 APPROXIMATOR_ENDINGS = tuple({phrase.split()[-1] for phrase in TABLES["approximators"]})
 _TIME_WORDS = re.compile(r"(?i:\b(?:pukul|jam|pkl)\.?\s*)$")
+# Cheap tests first: most figures follow neither a time word nor an approximator.
+QUALIFIERS = Qualifiers(("pukul", "jam", "pkl"), 8, APPROXIMATOR_ENDINGS, 40, " \t\n(")
 _INDONESIAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _INDONESIAN_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
@@ -169,6 +218,15 @@ def plain_number(value: Decimal) -> int | float | None:
     return int(value) if value == value.to_integral_value() and abs(as_float) < 2**63 else as_float
 
 
+def amount(text: str, multiplier: int) -> int | float | None:
+    """plain_number(parse_numeral(text) * multiplier): in integers for a number in ASCII digits (most are)."""
+    value = scaled_number(text, multiplier)
+    if value is None:  # spelled out, other digits, malformed or long: Decimal reads it
+        number = parse_numeral(text)
+        return None if number is None else plain_number(number * multiplier)
+    return value
+
+
 def is_approximate(before: str) -> bool:
     """True when the text right before a figure ends with an approximator ("sekitar", "lebih dari")."""
     tail = before[-40:].rstrip(" \t\n(").casefold()
@@ -183,22 +241,15 @@ def is_approximate(before: str) -> bool:
     return False
 
 
-def amount_end(match: re.Match[str]) -> int:
-    """Where the number and its scale word end (the text of a money figure with a currency sign)."""
-    return max(match.end(group) for group in ("low", "high", "scale") if match.group(group))
-
-
 _PREFIXES, _SUFFIXES, _UNITS = TABLES["prefixes"], TABLES["suffixes"], TABLES["units"]
 
 
 def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
     """The figure a FIGURE match stands for, or None when it is only a number."""
-    prefix, low_text, high_text, scale, percent, suffix, unit_word = match.group(
-        "prefix", "low", "high", "scale", "percent", "suffix", "unit")
+    prefix, low_text, high_text, scale, percent, suffix, unit_word = match.groups()
     if prefix:
-        # amount_end(match), from the groups already read
-        end = max(match.end(group) for group, text in (("low", low_text), ("high", high_text), ("scale", scale)) if text)
         kind, unit = "money", _PREFIXES[prefix.casefold()]
+        end = match.end("scale" if scale else "high" if high_text else "low")  # where the amount ends
     elif suffix:
         kind, unit, end = "money", _SUFFIXES[single_spaced(suffix.casefold())], match.end()
     elif percent:
@@ -210,24 +261,19 @@ def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
     if kind != "money" and scale and len(scale) == 1:
         return None  # "5 M" or "2 T" without a currency: Masehi, metres, a grade
     start = match.start()
-    before = body[max(0, start - 8):start].lower()
-    if ("jam" in before or "pukul" in before or "pkl" in before) and _TIME_WORDS.search(
-            body, max(0, start - 8), start):
+    if QUALIFIERS.may_follow_time_word(body, start) and _TIME_WORDS.search(body, max(0, start - 8), start):
         return None
-    low = parse_numeral(low_text)
-    if low is None:
-        return None
-    multiplier = scale_of(scale) if kind != "percent" else 1
-    value = plain_number(low * multiplier)
+    multiplier = scale_of(scale) if scale and kind != "percent" else 1
+    value = amount(low_text, multiplier)
     if value is None:
         return None
     figure: dict[str, Any] = {
         "text": body[start:end], "kind": kind, "value": value, "unit": unit,
-        "approximate": is_approximate(body[max(0, start - 40):start]), "start": start, "end": end,
+        "approximate": QUALIFIERS.may_be_approximate(body, start) and is_approximate(body[max(0, start - 40):start]),
+        "start": start, "end": end,
     }
     if high_text:
-        high = parse_numeral(high_text)
-        high_value = plain_number(high * multiplier) if high is not None else None
+        high_value = amount(high_text, multiplier)
         if high_value is None:
             return None
         figure["value_max"] = high_value
@@ -242,47 +288,22 @@ def same_length_lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def spelled_starts(body: str) -> Iterator[int]:
-    """Where a spelled-out amount before "persen" or a currency word begins ("dua juta rupiah")."""
-    tails = body_index(body).starts(_TAIL_WORDS)
-    if not tails:
-        return
-    lowered = same_length_lower(body)
+def spelled_starts(body: str, tails: list[int]) -> Iterator[int]:
+    """Where a spelled-out amount before a tail word (`tails`: "persen", "rupiah"...) begins ("dua juta rupiah")."""
     for at in tails:
-        words = lowered[max(0, at - 24):at].split()[-2:]
+        words = same_length_lower(body[max(0, at - 24):at]).split()[-2:]
         if any(word in TABLES["number_words"] for word in words):  # cheap test before the regex
-            before = SPELLED_BEFORE.search(lowered, max(0, at - 60), at)
+            # the window and the one character before it, which SPELLED_BEFORE looks behind at
+            lead = max(0, at - 61)
+            before = SPELLED_BEFORE.search(same_length_lower(body[lead:at]), max(0, at - 60) - lead)
             if before:
-                yield before.start()
-
-
-def prefix_starts(body: str) -> Iterator[int]:
-    """Where a currency sign or code right before an amount begins ("Rp13,2", "US$ 5")."""
-    places = body_index(body).starts(_PREFIX_WORDS)
-    for sign in CURRENCY_SIGNS:
-        at = body.find(sign)
-        while at != -1:
-            places.extend(range(max(0, at - SIGN_LEAD), at + 1))
-            at = body.find(sign, at + 1)
-    for at in sorted(set(places)):
-        if PREFIX_ANCHOR.match(body, at):
-            yield at
-
-
-def anchor_starts(pattern: re.Pattern[str], body: str, places: Iterable[int]) -> Iterator[int]:
-    """Where `pattern` matches, trying only `places` (sorted) and skipping overlaps, as finditer would."""
-    covered = 0
-    for at in places:
-        if at >= covered and (match := pattern.match(body, at)):
-            covered = match.end()
-            yield at
+                yield lead + before.start()
 
 
 def candidate_starts(body: str) -> list[int]:
-    starts = set(anchor_starts(NUMBER_ANCHOR, body, body_index(body).digit_runs))
-    starts.update(prefix_starts(body))
-    starts.update(spelled_starts(body))
-    return sorted(starts)
+    starts, tails = SCANNER.scan(body)
+    spelled = list(spelled_starts(body, tails)) if tails else []
+    return sorted({*starts, *spelled}) if spelled else starts
 
 
 def find_figures(body: str) -> list[dict[str, Any]]:

@@ -13,9 +13,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
+from warta.extract.quote_scan import (before_comma_or, first_stop, quoted_spans, sentence_starts, verb_after,
+                                      who_window)
 from warta.extract.tables import body_index, register_keywords
 from warta.pipeline import register_stage
 from warta.record import Article
@@ -23,14 +26,14 @@ from warta.tables import read_rows
 from warta.report import RunReport
 
 DATA = Path(__file__).with_name("data")
-QUOTE_MARKS = "\"\u201c\u201d\u201e\u201f"
-NON_SPACE = re.compile(r"\S")
+QUOTE_MARKS = "\"\u201c\u201d\u201e\u201f"  # the marks quote_scan.quoted_spans pairs
 CLAUSE_END = ",.!?\u2026"
 # A sentence ends at . ! ? (optionally followed by a closing quote) and then white space.
 SENTENCE_END = re.compile(rf"[.!?][{QUOTE_MARKS}]?\s+")
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
+NON_PERSON_LABELS = ORG_LABELS | PLACE_LABELS
 MAX_ANTECEDENT_SENTENCES = 4
 MAX_WHO_CHARS = 160
 SENTENCE_LOOKBACK = 400  # characters searched back for a sentence start
@@ -54,13 +57,17 @@ def _alternation(words: Iterable[str], capitalised: bool = True) -> str:
     words (or a case-insensitive one) costs more than cleaning the article.
     """
     trie: dict[str, Any] = {}
-    variants = {v for w in words for v in (w.lower(), w[:1].upper() + w[1:].lower())} if capitalised else set(words)
-    for word in variants:
+    for word in _variants(words) if capitalised else set(words):
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_pattern(trie) or "(?!)"
+
+
+def _variants(words: Iterable[str]) -> frozenset[str]:
+    """Each word lower-case and capitalised."""
+    return frozenset(v for w in words for v in (w.lower(), w[:1].upper() + w[1:].lower()))
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ class Lexicon:
     pronouns: dict[str, str]
     according: dict[str, str]
     titles: frozenset[str]
-    after_verb: re.Pattern[str]
+    verb_forms: frozenset[str]       # the reporting verb forms, lower-case and capitalised ("ujar", "Ujar")
     after_subject_verb: re.Pattern[str]
     lead_subject_verb: re.Pattern[str]
     lead_verb_who: re.Pattern[str]
@@ -123,8 +130,8 @@ class Lexicon:
     subject_opening: re.Pattern[str]
     indirect_verb: tuple[PrefixPattern, ...]
     indirect_according: tuple[PrefixPattern, ...]
-    stops: re.Pattern[str]
-    hard_stops: re.Pattern[str]
+    stop_words: frozenset[str]       # words that end the speaker part of an attribution (as do "," and "(")
+    hard_stop_words: frozenset[str]  # those that end the name window after a verb
     subject_verb: re.Pattern[str]
     name_word: re.Pattern[str] = field(default=re.compile(r"[A-Z][\w'.\-]*"))
 
@@ -158,7 +165,6 @@ def lexicon() -> Lexicon:
     according = {form.lower(): root for form, root, *_ in read_table("according_markers.tsv")}
     adverbs = [row[0] for row in read_table("attribution_adverbs.tsv")]
     stop_kinds = {word: kind for word, kind, *_ in read_table("attribution_stops.tsv")}
-    hard_stops = _alternation([w for w, kind in stop_kinds.items() if kind == "hard"], capitalised=False)
     titles = frozenset(row[0].lower() for row in read_table("speaker_titles.tsv"))
 
     verbs = f"(?P<verb>{_alternation(verb_roots)})(?P<nya>nya)?(?!\\w)"
@@ -178,8 +184,8 @@ def lexicon() -> Lexicon:
         pronouns=pronouns,
         according=according,
         titles=titles,
-        # '..."  ujar X' / '..." katanya'
-        after_verb=re.compile(rf"[\s,]*{verbs}"),
+        # '..."  ujar X' / '..." katanya' (quote_scan.verb_after)
+        verb_forms=_variants(verb_roots),
         # '..." X menambahkan' / '..." ia menjelaskan'
         after_subject_verb=re.compile(rf"[\s,]*{subject}{adverb}\s+{verbs}"),
         # 'X mengatakan, "...' / 'Ia menegaskan: "...'
@@ -200,8 +206,8 @@ def lexicon() -> Lexicon:
         # 'Menurut X, ...'
         indirect_according=_by_prefix(
             according, rf"(?!\w)(?:[ \t]+(?P<who>[^,.;:\n]{{1,{MAX_WHO_CHARS}}}?))?[ \t]*,[ \t]*(?P<text>[^\n]+)"),
-        stops=re.compile(rf",|\(|(?<!\w)(?:{_alternation(stop_kinds, capitalised=False)})(?!\w)"),
-        hard_stops=re.compile(rf"(?<!\w)(?:{hard_stops})(?!\w)"),
+        stop_words=frozenset(stop_kinds),
+        hard_stop_words=frozenset(w for w, kind in stop_kinds.items() if kind == "hard"),
         # a person in subject position: adverbs, then a prefixed verb ("Yusri sudah menegaskan")
         subject_verb=re.compile(rf",?{adverb}\s+(?i:me|ber|ter|di)[a-z]{{3,}}"),
     )
@@ -232,8 +238,7 @@ class ArticleText:
         self.lex = lexicon()
         self._sentence_starts: list[int] | None = None
         self.quoted = quoted
-        self.mentions = sorted(
-            (e for e in entities if _valid_mention(e, len(body))), key=lambda e: (e["start"], -e["end"]))
+        self.mentions = sorted(_valid_mentions(entities, len(body)), key=lambda e: (e["start"], -e["end"]))
         self.mention_starts = [e["start"] for e in self.mentions]
         self.roles: dict[str, str] = {}
         for e in self.mentions:
@@ -241,14 +246,21 @@ class ArticleText:
                 self.roles.setdefault(_canonical(e), e["role"])
         self.has_entities = bool(self.mentions)
         self.named: list[tuple[int, Speaker]] = []  # speakers attributions name, by position
+        self._person_names: dict[str, frozenset[str]] | None = None
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, len(self.body) + 1)) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
+    def quote_touches(self, start: int, end: int) -> bool:
+        """Whether a quoted span starts or ends in `body[start:end + 1]`."""
+        quoted = self.quoted
+        i = bisect.bisect_left(quoted, (start,))
+        return (i < len(quoted) and quoted[i][0] <= end) or (i > 0 and start <= quoted[i - 1][1] <= end)
+
     def sentence_start(self, pos: int) -> int:
         if self._sentence_starts is None:  # only articles with statements need sentences
-            self._sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.body)]
+            self._sentence_starts = sentence_starts(self.body)
         return self._sentence_starts[bisect.bisect_right(self._sentence_starts, pos) - 1]
 
     def mentions_in(self, start: int, end: int, labels: frozenset[str] = PERSON_LABELS) -> list[dict[str, Any]]:
@@ -274,14 +286,15 @@ class ArticleText:
         span = attribution.who or attribution.subject
         if span is None:
             return Speaker()
-        people = self.mentions_in(*span)
-        if people:
-            return self.speaker_of(people[0] if attribution.who else people[-1])
-        if attribution.who:
-            # "kata BPS": an organisation named right after the verb speaks for itself
-            first = self.mentions_in(span[0], span[1], ORG_LABELS)[:1]
-            if first and not self.body[span[0]:first[0]["start"]].strip():
-                return Speaker(_canonical(first[0]))
+        if self.has_entities:
+            people = self.mentions_in(*span)
+            if people:
+                return self.speaker_of(people[0] if attribution.who else people[-1])
+            if attribution.who:
+                # "kata BPS": an organisation named right after the verb speaks for itself
+                first = self.mentions_in(span[0], span[1], ORG_LABELS)[:1]
+                if first and not self.body[span[0]:first[0]["start"]].strip():
+                    return Speaker(_canonical(first[0]))
         return self.by_surface(trim_who(self.body, span, self.lex) if attribution.who else span)
 
     def antecedent(self, pos: int) -> Speaker:
@@ -326,10 +339,9 @@ class ArticleText:
         comma = self.body.rfind(",", start, end)
         if comma >= 0:  # 'Kepala BPS, Nurul Hasanudin': the name follows the role
             start = comma + 1
-        if self.mentions_in(start, end, ORG_LABELS | PLACE_LABELS):
+        if self.has_entities and self.mentions_in(start, end, NON_PERSON_LABELS):
             return Speaker()
-        text = self.body[start:end]
-        words = [w if len(w) == 2 else w.rstrip(".") for w in self.lex.name_word.findall(text)]
+        words = [w if len(w) == 2 else w.rstrip(".") for w in self.lex.name_word.findall(self.body, start, end)]
         if not words:
             return Speaker()
         titles = _leading(words, self.lex.titles)
@@ -341,13 +353,24 @@ class ArticleText:
 
     def by_name(self, words: list[str]) -> Speaker:
         """A written name, as the one person whose canonical name holds all its words, if any."""
+        if not self.has_entities:
+            return Speaker(" ".join(words))
         wanted = {w.lower() for w in words}
-        holders = {_canonical(e) for e in self.mentions if e.get("label") in PERSON_LABELS
-                   and wanted <= {w.lower() for w in _canonical(e).split()}}
+        holders = {name for name, name_words in self.person_names().items() if wanted <= name_words}
         if len(holders) == 1:
             name = holders.pop()
             return Speaker(name, self.roles.get(name))
         return Speaker(" ".join(words))
+
+    def person_names(self) -> dict[str, frozenset[str]]:
+        """The canonical name of each person mention, with its words in lower case (made once)."""
+        if self._person_names is None:
+            self._person_names = {}
+            for e in self.mentions:
+                if e.get("label") in PERSON_LABELS:
+                    name = _canonical(e)
+                    self._person_names[name] = frozenset(w.lower() for w in name.split())
+        return self._person_names
 
     def by_role(self, role_text: str) -> Speaker:
         low = role_text.lower()
@@ -371,57 +394,19 @@ def _canonical(mention: dict[str, Any]) -> str:
     return str(mention.get("canonical") or mention.get("text") or "")
 
 
-def _valid_mention(e: Any, size: int) -> bool:
-    try:
-        return isinstance(e, dict) and 0 <= int(e["start"]) < int(e["end"]) <= size
-    except (KeyError, TypeError, ValueError):
-        return False
+def _valid_mentions(entities: list[Any], size: int) -> list[dict[str, Any]]:
+    """The mentions with a start and end inside a body of `size` characters."""
+    valid = []
+    for e in entities:
+        try:
+            if isinstance(e, dict) and 0 <= int(e["start"]) < int(e["end"]) <= size:
+                valid.append(e)
+        except (KeyError, TypeError, ValueError):
+            continue
+    return valid
 
 
 # -- direct quotes ------------------------------------------------------------------------------
-
-def quoted_spans(body: str) -> list[Span]:
-    """Spans between matching double quote marks (marks excluded), in order.
-
-    A mark opens when followed by a non-space and closes when preceded by one, so straight,
-    curly and Kompas-style (”...”) quotes all pair up. A quote still open at the end of a
-    paragraph continues when the next paragraph starts with a quote mark (the convention for
-    quotes that run over several paragraphs); otherwise it is dropped as unbalanced.
-    """
-    spans: list[Span] = []
-    open_at: int | None = None
-    line_end = 0  # end of the paragraph the open quote has reached
-    for i in _mark_positions(body):
-        if open_at is not None and i > line_end:
-            first = NON_SPACE.search(body, line_end)
-            if first is not None and first.start() == i:
-                line_end = _line_end(body, i)
-                continue  # the re-opening mark of a continued paragraph
-            open_at = None  # the open quote never closed: unbalanced
-        prev = body[i - 1] if i else " "
-        nxt = body[i + 1] if i + 1 < len(body) else " "
-        if open_at is None or (prev.isspace() and not nxt.isspace()):
-            # an opening mark (a second one while open means the first was unbalanced)
-            if not nxt.isspace():
-                open_at, line_end = i + 1, _line_end(body, i)
-        elif not prev.isspace():
-            if i > open_at:
-                spans.append((open_at, i))
-            open_at = None
-    return spans
-
-
-def _mark_positions(body: str) -> list[int]:
-    """Where the quote marks are, in order (str.find per mark kind beats a regex scan)."""
-    positions: list[int] = []
-    for mark in QUOTE_MARKS:
-        i = body.find(mark)
-        while i >= 0:
-            positions.append(i)
-            i = body.find(mark, i + 1)
-    positions.sort()
-    return positions
-
 
 def _line_end(body: str, pos: int) -> int:
     end = body.find("\n", pos)
@@ -434,75 +419,62 @@ def paragraph_of(body: str, pos: int) -> Span:
     return start, (len(body) if end < 0 else end)
 
 
-def who_window(body: str, start: int, limit: int, lex: Lexicon) -> Span:
-    """The name part of an attribution after a verb: up to a hard stop word or the clause end."""
-    end = min(limit, start + MAX_WHO_CHARS)
-    stop = lex.hard_stops.search(body, start, end)
-    if stop:
-        end = stop.start()
-    sentence_end = SENTENCE_END.search(body, start, end)
-    if sentence_end:
-        end = sentence_end.start()
-    for ch in ";!?":
-        cut = body.find(ch, start, end)
-        if cut >= 0:
-            end = cut
-    text = body[start:end]
-    lead = len(text) - len(text.lstrip())
-    return start + lead, start + len(text.rstrip(" ,"))
-
-
 def trim_who(body: str, span: Span, lex: Lexicon) -> Span:
     """The window cut at the first stop word after its first word ("Kalla dalam sambutannya" -> "Kalla")."""
     start, end = span
-    stop = lex.stops.search(body, start + 1, end)
-    while stop and _is_role_comma(body, stop, end, lex):
-        stop = lex.stops.search(body, stop.end(), end)
-    return (start, stop.start() if stop else end)
+    stop = first_stop(body, start + 1, end, lex.stop_words)
+    while stop >= 0 and _is_role_comma(body, stop, end, lex):
+        stop = first_stop(body, stop + 1, end, lex.stop_words)
+    return (start, stop if stop >= 0 else end)
 
 
-def _is_role_comma(body: str, stop: re.Match[str], end: int, lex: Lexicon) -> bool:
+def _is_role_comma(body: str, stop: int, end: int, lex: Lexicon) -> bool:
     """'papar Kepala BPS, Nurul Hasanudin': a comma between a role and the name is not a stop."""
-    if stop.group() != ",":
+    if body[stop] != ",":
         return False
-    after = body[stop.end():end].lstrip()
+    after = body[stop + 1:end].lstrip()
     first = after.split(" ", 1)[0] if after else ""
-    return bool(first[:1].isupper()) and not lex.stops.fullmatch(first)
+    return bool(first[:1].isupper()) and first not in lex.stop_words
 
 
 def attribution_after(body: str, close: int, para_end: int, lex: Lexicon) -> Attribution | None:
     """'..." ujar X', '..." katanya', '..." X menambahkan' right after the closing mark."""
-    m = lex.after_verb.match(body, close + 1, para_end)
-    if m:
-        verb = lex.root(m.group("verb"))
-        if m.group("nya"):
-            return Attribution(verb, m.start("verb"), pronoun=True)
-        who = who_window(body, m.end(), para_end, lex)
-        first_word = body[who[0]:who[1]].split(" ", 1)[0].strip(",.").lower()
-        if lex.pronouns.get(first_word) == "single":
-            return Attribution(verb, m.start("verb"), pronoun=True)
-        # a quoted term followed by a common word ('program "Sekolah Rakyat" lanjut dibahas') is no
-        # attribution: a quote ends its clause with punctuation, or the verb names a speaker
-        ends_clause = body[close - 1] in CLAUSE_END or "," in body[close + 1:m.start("verb")]
-        if not ends_clause and not body[who[0]:who[0] + 1].isupper():
-            return None
-        if lex.pronouns.get(first_word) == "plural" or who[0] >= who[1]:
-            return Attribution(verb, m.start("verb"))
-        if points_back(body[who[0]:who[1]], lex):
-            return Attribution(verb, m.start("verb"), pronoun=True)
-        return Attribution(verb, m.start("verb"), who=who)
-    m = lex.after_subject_verb.match(body, close + 1, para_end)
-    if m:
-        return _subject_attribution(m, lex)
-    return None
+    found = verb_after(body, close + 1, para_end, lex.verb_forms)
+    if found is None:
+        m = lex.after_subject_verb.match(body, close + 1, para_end)
+        return _subject_attribution(m, lex) if m else None
+    verb_start, verb_end, nya = found
+    verb = lex.root(body[verb_start:verb_end])
+    if nya:
+        return Attribution(verb, verb_start, pronoun=True)
+    window_end = min(para_end, verb_end + MAX_WHO_CHARS)
+    who_start, who_end = who = who_window(body, verb_end, window_end, lex.hard_stop_words)
+    who_text = body[who_start:who_end]
+    kind = lex.pronouns.get(who_text.split(" ", 1)[0].strip(",.").lower())
+    if kind == "single":
+        return Attribution(verb, verb_start, pronoun=True)
+    # a quoted term followed by a common word ('program "Sekolah Rakyat" lanjut dibahas') is no
+    # attribution: a quote ends its clause with punctuation, or the verb names a speaker
+    ends_clause = body[close - 1] in CLAUSE_END or body.find(",", close + 1, verb_start) >= 0
+    if not ends_clause and not body[who_start:who_start + 1].isupper():
+        return None
+    if kind == "plural" or who_start >= who_end:
+        return Attribution(verb, verb_start)
+    if points_back(who_text, lex):
+        return Attribution(verb, verb_start, pronoun=True)
+    return Attribution(verb, verb_start, who=who)
 
 
 def points_back(who: str, lex: Lexicon) -> bool:
     """A role phrase closed by a demonstrative names nobody new: "Wali Kota Makassar ini"."""
-    words = who.replace(",", " ").split()
+    text = who.replace(",", " ")
+    head = text.split(None, 1)
+    if not head or head[0].lower() not in lex.titles:
+        return False
+    words = text.split()
     for i, word in enumerate(words[1:], 1):
         if lex.pronouns.get(word.strip(".").lower()) == "demonstrative":
-            return words[0].lower() in lex.titles and all(w[:1].isupper() or w[:1].isdigit() for w in words[1:i])
+            return all(w[:1].isupper() or w[:1].isdigit() for w in words[1:i])
     return False
 
 
@@ -528,6 +500,8 @@ def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon)
         prev_start = paragraph_of(body, max(prev_end - 1, 0))[0]
         if body[prev_start:prev_end].rstrip().endswith(":"):
             lead_start, open_mark = prev_start, prev_end
+    if not _ends_lead(body, lead_start, open_mark):
+        return None
     sentence_start = max(lead_start, _last_sentence_start(body, lead_start, open_mark))
     for pattern in (lex.lead_according, lex.lead_verb_who):
         m = pattern.search(body, sentence_start, open_mark)
@@ -558,6 +532,13 @@ def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon)
     return None
 
 
+def _ends_lead(body: str, start: int, end: int) -> bool:
+    """Whether `body[start:end]` ends, white space aside, in , : or "bahwa", as every lead attribution does."""
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return end > start and (body[end - 1] in ",:" or body.endswith("bahwa", start, end))
+
+
 def _last_sentence_start(body: str, start: int, end: int) -> int:
     """Where the sentence holding `end` starts, looking no further back than `start`."""
     last = start
@@ -580,12 +561,9 @@ class Statement:
 def direct_statements(text: ArticleText) -> list[Statement]:
     body, lex = text.body, text.lex
     found = []
-    for start, end in text.quoted:
-        if not body[start:end].strip():
-            continue
-        para_start = paragraph_of(body, start - 1)[0]
-        para_end = paragraph_of(body, end)[1]
-        attribution = attribution_after(body, end, para_end, lex) or attribution_before(body, start - 1, para_start, lex)
+    for start, end in text.quoted:  # each starts with a non-space (quoted_spans): none is empty
+        attribution = (attribution_after(body, end, _line_end(body, end), lex)
+                       or attribution_before(body, start - 1, body.rfind("\n", 0, start - 1) + 1, lex))
         if attribution is not None:
             anchor = start - 1 if attribution.verb_start > end else min(start - 1, attribution.verb_start)
             found.append(Statement(start, end, attribution, anchor, direct=True))
@@ -616,20 +594,22 @@ def indirect_statements(text: ArticleText) -> list[Statement]:
                 places[group].extend(at)
             else:
                 places[group] = list(at)
-    if not places:
-        return []
-    quoted_paragraphs = {body.rfind("\n", 0, pos) + 1 for span in text.quoted for pos in span}
     found = []
     for group, (prefixed, according) in enumerate(patterns):
         if group not in places:
             continue
         group_places = places[group]
         group_places.sort()
-        for m in paragraph_matches(prefixed.pattern, body, group_places, quoted_paragraphs):
+        if not according:  # the verb of 'X menegaskan, ...' / 'X mengatakan bahwa ...' is before one of those
+            group_places = before_comma_or(body, group_places, "bahwa")
+        for m in paragraph_matches(prefixed.pattern, body, group_places):
             start = m.start()
             if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
                 continue  # inside a longer word
-            statement = _indirect(text, m, according, body.rfind("\n", 0, start) + 1)
+            para_start = body.rfind("\n", 0, start) + 1
+            if text.quote_touches(para_start, m.end()):
+                continue  # a paragraph where a quote starts or ends holds direct quotes
+            statement = _indirect(text, m, according, para_start)
             if statement:
                 found.append(statement)
     return found
@@ -654,21 +634,25 @@ def _indirect_patterns(lex: Lexicon) -> tuple[list[tuple[PrefixPattern, bool]], 
     return patterns, groups_of
 
 
-def paragraph_matches(pattern: re.Pattern[str], body: str, places: list[int], skip: set[int]) -> Iterator[re.Match[str]]:
-    """The matches `pattern.finditer(body)` gives in the paragraphs that hold one of `places` (sorted)
-    and do not start at an offset in `skip`.
+def paragraph_matches(pattern: re.Pattern[str], body: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(body)` gives that start at one of `places` (sorted).
 
     A statement pattern runs to the end of its paragraph, so finditer gives at most one match a
     paragraph: the first one there, even inside a longer word, which a search from its start finds.
+    Only a paragraph where the pattern matches at a place is searched (most have none).
     """
     done = 0  # the end of the last paragraph searched
+    para_end = -1  # the end of the paragraph of the last place tried
     for at in places:
         if at < done:
             continue
-        start = body.rfind("\n", 0, at) + 1
-        done = _line_end(body, at)
-        if start not in skip and (m := pattern.search(body, start, done)):
-            yield m
+        if at > para_end:
+            para_end = _line_end(body, at)
+        if pattern.match(body, at, para_end):
+            done = para_end
+            m = pattern.search(body, body.rfind("\n", 0, at) + 1, para_end)
+            if m is not None and m.start() == at:  # not after a match inside a longer word
+                yield m
 
 
 def _indirect(text: ArticleText, m: re.Match[str], according: bool, para_start: int) -> Statement | None:
@@ -678,7 +662,7 @@ def _indirect(text: ArticleText, m: re.Match[str], according: bool, para_start: 
     end = stop.start() if stop else m.end("text")
     while end and body[end - 1] in " .!?":  # len(body[:end].rstrip(" .!?")) without the copy
         end -= 1
-    if len(body[start:end].split()) < MIN_INDIRECT_WORDS:
+    if len(body[start:end].split(None, MIN_INDIRECT_WORDS - 1)) < MIN_INDIRECT_WORDS:
         return None
     verb = lex.root(m.group("verb"))
     if according:
@@ -715,7 +699,7 @@ def extract_quotes(body: str, entities: list[dict[str, Any]] | None = None) -> l
     if not body:
         return []
     text = ArticleText(body, entities or [], quoted_spans(body))
-    statements = sorted(direct_statements(text) + indirect_statements(text), key=lambda st: st.anchor)
+    statements = sorted(direct_statements(text) + indirect_statements(text), key=attrgetter("anchor"))
     quotes = []
     for st in statements:
         speaker = text.resolve(st.attribution, st.anchor)
@@ -723,7 +707,7 @@ def extract_quotes(body: str, entities: list[dict[str, Any]] | None = None) -> l
             text.named.append((st.attribution.verb_start, speaker))
         if speaker.name or st.direct:
             quotes.append(_quote(body, st.start, st.end, speaker, st.attribution.verb, st.direct))
-    return sorted(quotes, key=lambda q: q["start"])
+    return sorted(quotes, key=itemgetter("start"))
 
 
 @register_stage("quotes")
