@@ -5,7 +5,7 @@ import pytest
 
 from tests.store.conftest import detik_articles, make_article
 from warta.store import QueryError, Store, db
-from warta.store.search import highlight, index_terms, indexed_folds, parse_query, score_key, snippet, terms
+from warta.store.search import highlight, index_terms, indexed_stems, parse_query, score_key, snippet, terms
 
 SAMBANGI = make_article(
     "Presiden Prabowo Subianto sambangi korban banjir di Bekasi.\n\nIa membawa bantuan beras.",
@@ -161,12 +161,22 @@ def test_snippets_escape_the_text_and_mark_only_the_matches(small: Store) -> Non
 
 def test_snippets_from_the_indexed_stems_are_the_same_as_from_stemming_again() -> None:
     odd = make_article("Ω 🙂 naïve café--x_y 12abc " + "a" * 100 + " ÉCOLE Menyambangi", title="Café naïve COVID-19")
-    for doc in detik_articles(40) + [SAMBANGI, HOSTILE, odd]:
-        title_folds, body_folds = indexed_folds(doc.title, doc.body, " ".join(index_terms(doc.title, doc.body)))
+    ascii_only = make_article("kota_bogor\tsungai\x1cwarga 12abc--Menyambangi_", title="x_y  COVID-19")
+    for doc in detik_articles(40) + [SAMBANGI, HOSTILE, odd, ascii_only]:
+        title_known, body_known = indexed_stems(doc.title, doc.body, " ".join(index_terms(doc.title, doc.body)))
         for stems in (frozenset(terms(doc.title or "")[:2]), frozenset(terms(doc.body)[5:7]), frozenset(["sambang"])):
-            assert snippet(doc.body, stems, folded=body_folds) == snippet(doc.body, stems)
-            assert highlight(doc.title or "", stems, folded=title_folds) == highlight(doc.title or "", stems)
-    assert indexed_folds("Judul", "isi berita", "judul isi") is None  # terms that do not line up: stem again
+            assert snippet(doc.body, stems, known=body_known) == snippet(doc.body, stems)
+            assert highlight(doc.title or "", stems, known=title_known) == highlight(doc.title or "", stems)
+    assert indexed_stems("Judul", "isi berita", "judul isi") is None  # terms that do not line up: stem again
+
+
+def test_an_outlet_filter_that_keeps_every_article_changes_nothing(small: Store) -> None:
+    everything = small.search("sungai")
+    assert small.search("sungai", outlet=["tempo", "detik", "kompas", "other"]) == everything
+    assert hit_ids(small.search("sungai", outlet=["kompas", "other"])) == [KEBERSIHAN.id]
+    small.add_articles([make_article("Sungai meluap lagi.", url="https://n.test/none", outlet=None)])
+    assert small.search("sungai")["total"] == 3
+    assert small.search("sungai", outlet=["tempo", "detik", "kompas"])["total"] == 2
 
 
 @pytest.mark.parametrize("query", [

@@ -26,15 +26,15 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import orjson
-from sqlalchemy import (ColumnElement, Connection, Engine, bindparam, create_engine, delete, distinct, event, exists, func,
-                        insert, or_, select, update)
+from sqlalchemy import (ColumnElement, Connection, Engine, and_, bindparam, create_engine, delete, distinct, event,
+                        exists, func, insert, or_, select, update)
 
 from warta.record import Article, article_id
 from warta.store import schema
 from warta.store.fulltext import Scored, index_for
 from warta.store.models import (ArticleDetail, ArticleSummary, CountRow, EntityDetail, EntitySummary, FacetValue,
                                 FigurePoint, FigureRow, IngestCounts, Page, QueryError, QuoteRow, SearchResult, Stats)
-from warta.store.search import Query, highlight, index_text, indexed_folds, parse_query, score_key, snippet
+from warta.store.search import Query, highlight, index_text, indexed_stems, parse_query, score_key, snippet
 
 A, E, M, Q, F = schema.articles, schema.entities, schema.mentions, schema.quotes, schema.figures
 
@@ -200,29 +200,36 @@ class Store:
         offset = (page - 1) * per_page
         wanted = max(offset + per_page, FACET_HITS)
         with self.engine.connect() as conn:
+            hits: list[tuple[int, float | None, str]]  # seq, score (None when listing), id
+            facet_rows: list[FacetRow] | None = None  # read with the hits when listing
             if parsed.empty and parsed.text.strip():
                 total, hits = 0, []  # words with no searchable characters: nothing can match
             elif parsed.empty:
                 total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
-                hits = [(seq, aid, None, o, d, k) for seq, aid, o, d, k in conn.execute(
-                    select(*HIT_COLUMNS).where(*where).order_by(A.c.published.desc().nulls_last(), A.c.id).limit(wanted)).all()]
+                listed = conn.execute(select(*HIT_COLUMNS).where(*where)
+                                      .order_by(A.c.published.desc().nulls_last(), A.c.id).limit(wanted)).all()
+                hits = [(seq, None, aid) for seq, aid, *_ in listed]
+                facet_rows = [(o, d, k) for _, _, o, d, k in listed[:FACET_HITS]]
             else:
                 total, hits = self._best_hits(conn, parsed, where, wanted)
-            ranked = [(h[0], h[2]) for h in hits[offset:offset + per_page]]
-            rows = {r["seq"]: r for r in conn.execute(
-                select(A.c.body, *_SUMMARY_COLUMNS).where(A.c.seq.in_([s for s, _ in ranked]))).mappings()}
+            ranked = [(seq, score) for seq, score, _ in hits[offset:offset + per_page]]
+            rows = {r["seq"]: r for r in conn.execute(_PAGE_ROWS, {"seqs": [s for s, _ in ranked]}).mappings()}
             indexed = self.index.indexed_terms(conn, list(rows)) if rows else {}
             counted = hits[:FACET_HITS]
-            facet_counts = _facets(conn, counted) if facets else {}
+            facet_counts: dict[str, list[FacetValue]] = {}
+            if facets:
+                if facet_rows is None:
+                    facet_rows = _facet_rows(conn, [seq for seq, _, _ in counted])
+                facet_counts = _facets(conn, facet_rows)
         stems = parsed.stems
         page_hits = []
         for seq, score in ranked:
             row = rows[seq]
-            folds = indexed_folds(row["title"], row["body"], indexed[seq]) if seq in indexed else None
-            title_folds, body_folds = folds or (None, None)
+            known = indexed_stems(row["title"], row["body"], indexed[seq]) if seq in indexed else None
+            title_known, body_known = known or (None, None)
             page_hits.append({"article": _summary(row), "score": score,
-                              "snippet": snippet(row["body"], stems, folded=body_folds),
-                              "title_html": highlight(row["title"] or "", stems, folded=title_folds)})
+                              "snippet": snippet(row["body"], stems, known=body_known),
+                              "title_html": highlight(row["title"] or "", stems, known=title_known)})
         return {"query": query, "terms": parsed.describe(), "total": total, "page": page, "per_page": per_page,
                 "hits": page_hits, "facets": facet_counts, "facet_hits": len(counted) if facets else 0,
                 "facets_capped": facets and total > len(counted)}  # type: ignore[typeddict-item]
@@ -378,7 +385,9 @@ class Store:
                  hide_duplicates: bool) -> list[ColumnElement[bool]]:
         where: list[ColumnElement[bool]] = []
         if outlet:
-            where.append(A.c.outlet.in_([outlet] if isinstance(outlet, str) else list(outlet)))
+            outlets = [outlet] if isinstance(outlet, str) else list(outlet)
+            if not self._keeps_every_article(outlets):  # else the filter would only cost a lookup per hit
+                where.append(A.c.outlet.in_(outlets))
         if date_from:
             where.append(A.c.day >= _check_day(date_from))
         if date_to:
@@ -394,6 +403,15 @@ class Store:
         if hide_duplicates:
             where.append(A.c.duplicate_of.is_(None))
         return where
+
+    def _keeps_every_article(self, outlets: list[str]) -> bool:
+        """True when no stored article has its outlet outside `outlets` (nor none): a few seeks in
+        ix_articles_outlet, one per gap between the outlets in order."""
+        bounds = sorted(set(outlets))
+        gaps = [A.c.outlet.is_(None), A.c.outlet < bounds[0], A.c.outlet > bounds[-1]]
+        gaps += [and_(A.c.outlet > low, A.c.outlet < high) for low, high in zip(bounds, bounds[1:])]
+        with self.engine.connect() as conn:
+            return not conn.execute(select(select(A.c.outlet).where(or_(*gaps)).exists())).scalar_one()
 
     def _figure_filters(self, entity: str | None, kind: str | None, unit: str | None, date_from: str | None,
                         date_to: str | None, article_id: str | None, scope: str) -> list[ColumnElement[bool]]:
@@ -426,7 +444,7 @@ class Store:
         return [dict(r) for r in rows]  # type: ignore[misc]
 
     def _best_hits(self, conn: Connection, query: Query, where: list[ColumnElement[bool]],
-                   limit: int) -> tuple[int, list[Hit]]:
+                   limit: int) -> tuple[int, list[Scored]]:
         """How many articles match, and the first `limit` in result order: score (rounded, see `score_key`)
         descending, then id.
 
@@ -441,12 +459,7 @@ class Store:
         candidates = _sure_candidates(scored, limit, complete)
         if candidates is None:
             candidates = self.index.best(conn, query, where, limit, by_id=True)
-        score_of = dict(candidates)
-        seqs = list(score_of)
-        rows = [row for at in range(0, len(seqs), MAX_BOUND) for row in conn.execute(  # deep pages: many seqs
-            select(*HIT_COLUMNS).where(A.c.seq.in_(seqs[at:at + MAX_BOUND]))).all()]
-        hits = [(seq, aid, score_of[seq], outlet, day, keys) for seq, aid, outlet, day, keys in rows]
-        hits.sort(key=lambda h: (-score_key(h[2]), h[1]))
+        hits = sorted(candidates, key=lambda hit: (-score_key(hit[1]), hit[2]))
         return total, hits[:limit]
 
     def _write_batch(self, conn: Connection, batch: list[Article]) -> IngestCounts:
@@ -545,10 +558,15 @@ class Store:
 
 # ------------------------------------------------------------------------------------------------- helpers
 
-Hit = tuple[int, str, "float | None", "str | None", "str | None", "str | None"]  # seq, id, score, outlet, day, facet_keys
-HIT_COLUMNS = (A.c.seq, A.c.id, A.c.outlet, A.c.day, A.c.facet_keys)
+FacetRow = tuple["str | None", "str | None", "str | None"]  # what a hit adds to the facets: outlet, day, facet_keys
+FACET_COLUMNS = (A.c.outlet, A.c.day, A.c.facet_keys)
+HIT_COLUMNS = (A.c.seq, A.c.id, *FACET_COLUMNS)
 _SUMMARY_COLUMNS = (A.c.seq, A.c.id, A.c.url, A.c.title, A.c.outlet, A.c.published, A.c.day, A.c.duplicate_of,
                     A.c.story, func.substr(A.c.body, 1, 600).label("lead"))
+# What a search reads by seq or id, built once: building a statement costs more than running these.
+_PAGE_ROWS = select(A.c.body, *_SUMMARY_COLUMNS).where(A.c.seq.in_(bindparam("seqs", expanding=True)))
+_FACET_ROWS = select(A.c.seq, *FACET_COLUMNS).where(A.c.seq.in_(bindparam("seqs", expanding=True)))
+_ENTITY_NAMES = select(E.c.id, E.c.canonical, E.c.label).where(E.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def _summary(row: Any) -> ArticleSummary:
@@ -573,7 +591,14 @@ def _sure_candidates(scored: list[Scored], limit: int, complete: bool) -> list[S
     return None if len(candidates) == len(scored) and not complete else candidates
 
 
-def _facets(conn: Connection, hits: list[Hit]) -> dict[str, list[FacetValue]]:
+def _facet_rows(conn: Connection, seqs: list[int]) -> list[FacetRow]:
+    """The facet columns of these articles, in the order given (facets count ties in first-seen order)."""
+    by_seq = {seq: (outlet, day, keys) for at in range(0, len(seqs), MAX_BOUND) for seq, outlet, day, keys in
+              conn.execute(_FACET_ROWS, {"seqs": seqs[at:at + MAX_BOUND]}).all()}
+    return [by_seq[seq] for seq in seqs]
+
+
+def _facets(conn: Connection, hits: list[FacetRow]) -> dict[str, list[FacetValue]]:
     """Counts of the given hit articles per outlet, month, entity, speaker and figure kind.
 
     Counted in Python from the hits' `facet_keys` ("e:<entity> s:<speaker> k:<kind>", one per
@@ -583,15 +608,15 @@ def _facets(conn: Connection, hits: list[Hit]) -> dict[str, list[FacetValue]]:
         ordered = sorted(counter.items(), key=lambda kv: (-kv[1], label(kv[0])))[:FACET_TOP]
         return [{"value": v, "label": label(v), "count": n} for v, n in ordered]
 
-    outlets = Counter(h[3] for h in hits if h[3])
-    months = Counter(h[4][:7] for h in hits if h[4])
+    outlets = Counter(outlet for outlet, _, _ in hits if outlet)
+    months = Counter(day[:7] for _, day, _ in hits if day)
     by_prefix: dict[str, Counter] = {"e": Counter(), "s": Counter(), "k": Counter()}
-    for key, n in Counter(" ".join(h[5] for h in hits if h[5]).split()).items():
+    for key, n in Counter(" ".join(keys for _, _, keys in hits if keys).split()).items():
         prefix, _, value = key.partition(":")
         if prefix in by_prefix:
             by_prefix[prefix][unquote(value)] = n
     ids = [v for v, _ in by_prefix["e"].most_common(FACET_TOP * 2)] + [v for v, _ in by_prefix["s"].most_common(FACET_TOP * 2)]
-    names = {i: (c, lab) for i, c, lab in conn.execute(select(E.c.id, E.c.canonical, E.c.label).where(E.c.id.in_(ids)))}
+    names = {i: (c, lab) for i, c, lab in conn.execute(_ENTITY_NAMES, {"ids": ids}).all()}
     entities = Counter({i: n for i, n in by_prefix["e"].items() if i in names})
     speakers = Counter({i: n for i, n in by_prefix["s"].items() if i in names})
     return {

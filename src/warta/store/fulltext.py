@@ -18,7 +18,7 @@ from sqlalchemy.sql.selectable import Join
 from warta.store.schema import HIT_INDEX, articles
 from warta.store.search import SCORE_DIGITS, Query, bm25, bm25_idf, phrase_frequency, score_key, tsvector_literal
 
-Scored = tuple[int, float]  # seq, BM25 score (higher is better)
+Scored = tuple[int, float, str]  # seq, BM25 score (higher is better), article id
 
 
 class _ThroughHitIndex(Join):
@@ -52,34 +52,43 @@ class SqliteIndex:
         conn.execute(text("DELETE FROM article_fts WHERE rowid IN :seqs").bindparams(bindparam("seqs", expanding=True)),
                      {"seqs": list(seqs)})
 
+    # Without filters, the statements are fixed: built once (building one costs more than a short search).
+    _COUNT = "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"
+    _BEST = ("SELECT kept.rowid, kept.score, articles.id FROM (SELECT rowid, -bm25(article_fts) AS score "
+             "FROM article_fts WHERE article_fts MATCH ? ORDER BY score DESC LIMIT ?) AS kept "
+             f"CROSS JOIN articles INDEXED BY {HIT_INDEX.name} ON articles.seq = kept.rowid ORDER BY kept.score DESC")
+    _INDEXED_TERMS = select(fts.c.rowid, fts.c.text).where(fts.c.rowid.in_(bindparam("seqs", expanding=True)))
+
     def count(self, conn: Connection, query: Query, where: list[ColumnElement[bool]]) -> int:
         """How many articles match the query and the filters."""
-        stmt = select(func.count()).select_from(self._joined(bool(where))).where(self._match(query), *where)
+        if not where:
+            return conn.exec_driver_sql(self._COUNT, (query.fts5(),)).scalar_one()
+        stmt = select(func.count()).select_from(self._joined()).where(self._match(query), *where)
         return conn.execute(stmt).scalar_one()
 
     def best(self, conn: Connection, query: Query, where: list[ColumnElement[bool]], limit: int,
              by_id: bool = False) -> list[Scored]:
         """The `limit` best hits, best first; equal scores (see `score_key`) in id order when `by_id`, else in none.
 
-        FTS5 scores every match and the sort keeps the best; without `by_id` or filters no other table is read.
+        FTS5 scores every match and the sort keeps the best; without `by_id` or filters no other table is read
+        before the cut, and the ids of the kept rows come from `ix_articles_hit`.
         """
+        if not (where or by_id):
+            return [tuple(row) for row in conn.exec_driver_sql(self._BEST, (query.fts5(), limit)).all()]
         score = (-func.bm25(literal_column("article_fts"))).label("score")
         order = (func.round(score, SCORE_DIGITS).desc(), articles.c.id) if by_id else (score.desc(),)
-        stmt = (select(self.fts.c.rowid, score).select_from(self._joined(bool(where) or by_id))
+        stmt = (select(self.fts.c.rowid, score, articles.c.id).select_from(self._joined())
                 .where(self._match(query), *where).order_by(*order).limit(limit))
         return [tuple(row) for row in conn.execute(stmt).all()]
 
     def indexed_terms(self, conn: Connection, seqs: Sequence[int]) -> dict[int, str]:
         """The indexed terms (joined by spaces) of these articles, by seq."""
-        stmt = select(self.fts.c.rowid, self.fts.c.text).where(self.fts.c.rowid.in_(list(seqs)))
-        return dict(conn.execute(stmt).all())
+        return dict(conn.execute(self._INDEXED_TERMS, {"seqs": list(seqs)}).all())
 
     def _match(self, query: Query) -> ColumnElement[bool]:
         return text("article_fts MATCH :fts_query").bindparams(fts_query=query.fts5())
 
-    def _joined(self, with_articles: bool) -> Any:
-        if not with_articles:
-            return self.fts
+    def _joined(self) -> Any:
         return _ThroughHitIndex(self.fts, articles, articles.c.seq == self.fts.c.rowid)
 
 
@@ -133,7 +142,7 @@ class PostgresIndex:
             freqs = [phrase_frequency(g, positions.get(seq, {})) for g in query.groups]
             scored.append((seq, aid, bm25(freqs, idfs, doc_len, avgdl)))
         scored.sort(key=lambda hit: (-score_key(hit[2]), hit[1]))
-        return [(seq, score) for seq, _, score in scored[:limit]]
+        return [(seq, score, aid) for seq, aid, score in scored[:limit]]
 
 
 def index_for(dialect: str) -> SqliteIndex | PostgresIndex:

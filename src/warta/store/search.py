@@ -17,11 +17,11 @@ import html
 import math
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain, islice
 
 MAX_TOKEN_CHARS = 64  # longer "words" (hashes, runs of digits) are cut: no index key grows without bound
 PG_MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
@@ -32,6 +32,7 @@ BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _WHITESPACE = re.compile(r"\s+")
+_ASCII_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})  # what splits ASCII words
 
 
 @lru_cache(maxsize=1)
@@ -102,22 +103,47 @@ def index_text(title: str | None, body: str) -> tuple[str, int]:
     return " ".join(found), len(found)
 
 
-Folds = list[tuple[str, ...]]  # what `_fold` gives for each word of a text, in order
+class Stemmed:
+    """A text's words as the index holds them: all their stems in order (`terms`), and after each word how
+    many terms there are so far (`ends`); a word folds to no term, one, or several."""
+
+    __slots__ = ("terms", "ends")
+
+    def __init__(self, terms: list[str], ends: list[int]) -> None:
+        self.terms, self.ends = terms, ends
+
+    @classmethod
+    def of(cls, text: str) -> Stemmed:
+        """Stem every word of `text` (a word the stemmer has not seen costs ~1 ms)."""
+        folds = list(map(_fold, _WORD.findall(text)))
+        return cls(list(chain.from_iterable(folds)), list(accumulate(map(len, folds))))
+
+    def fold(self, word: int) -> tuple[str, ...]:
+        """The stems of one word (what `_fold` gives it)."""
+        return tuple(self.terms[self.ends[word - 1] if word else 0:self.ends[word]])
+
+    def matches(self, stems: frozenset[str]) -> list[int]:
+        """The words with a stem in `stems`, in order."""
+        ends = self.ends
+        return list(dict.fromkeys(bisect_right(ends, at) for at, term in enumerate(self.terms) if term in stems))
 
 
-def indexed_folds(title: str | None, body: str, indexed: str) -> tuple[Folds, Folds] | None:
-    """Each word's stems in the title and in the body, read off the article's indexed terms (`index_terms`
-    joined by spaces) instead of stemming again: a word the stemmer has not seen costs ~1 ms. None when
-    the terms do not line up with the words."""
+def _word_ends(text: str) -> list[int]:
+    """`Stemmed.ends` of `text` without stemming: after each word, how many terms so far."""
+    if text.isascii():  # every word is one piece: only count them (a third of the cost of finding them)
+        return list(range(1, len(text.translate(_ASCII_NOT_ALNUM).split()) + 1))
+    return list(accumulate(map(_pieces, _WORD.findall(text))))
+
+
+def indexed_stems(title: str | None, body: str, indexed: str) -> tuple[Stemmed, Stemmed] | None:
+    """The title's and the body's words with their stems read off the article's indexed terms (`index_terms`
+    joined by spaces) instead of stemming again. None when the terms do not line up with the words."""
     stored = indexed.split()
-    out: tuple[Folds, Folds] = ([], [])
-    at = 0
-    for folds, text in zip(out, (title or "", body)):
-        for word in _WORD.findall(text):
-            n = _pieces(word)
-            folds.append(tuple(stored[at:at + n]))
-            at += n
-    return out if at == len(stored) else None
+    title_ends, body_ends = _word_ends(title or ""), _word_ends(body)
+    in_title = title_ends[-1] if title_ends else 0
+    if in_title + (body_ends[-1] if body_ends else 0) != len(stored):
+        return None
+    return Stemmed(stored[:in_title], title_ends), Stemmed(stored[in_title:], body_ends)
 
 
 # ---------------------------------------------------------------------------------------------- queries
@@ -219,41 +245,44 @@ SNIPPET_WORDS = 36
 MAX_SNIPPET_HITS = 200  # enough to place the window; a body that is one word repeated stays cheap
 
 
-def highlight(text: str, stems: frozenset[str], folded: Folds | None = None) -> str:
+def highlight(text: str, stems: frozenset[str], known: Stemmed | None = None) -> str:
     """All of `text`, HTML-escaped, with <mark> around every word whose stem is searched for
-    (`folded`: each word's stems when known, see `indexed_folds`)."""
-    found = list(_WORD.finditer(text))
-    folded = folded if folded is not None else [_fold(m.group()) for m in found]
-    marks = [m.span() for m, f in zip(found, folded) if not stems.isdisjoint(f)]
-    return _render(text, marks, 0, len(text))
+    (`known`: the text's stems when known, see `indexed_stems`)."""
+    known = known if known is not None else Stemmed.of(text)
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return _render(text, [spans[i] for i in known.matches(stems)], 0, len(text))
 
 
-def snippet(body: str, stems: frozenset[str], words: int = SNIPPET_WORDS, folded: Folds | None = None) -> str:
+def snippet(body: str, stems: frozenset[str], words: int = SNIPPET_WORDS, known: Stemmed | None = None) -> str:
     """The window of `words` words with the most distinct matches, escaped, matches in <mark>
-    (`folded`: each word's stems when known, see `indexed_folds`)."""
-    found = list(_WORD.finditer(body))
-    if not found:
+    (`known`: the body's stems when known, see `indexed_stems`)."""
+    known = known if known is not None else Stemmed.of(body)
+    n_words = len(known.ends)
+    if not n_words:
         return ""
-    folded = folded if folded is not None else [_fold(m.group()) for m in found]
-    hits = [i for i, f in enumerate(folded) if not stems.isdisjoint(f)][:MAX_SNIPPET_HITS]
+    hits = known.matches(stems)[:MAX_SNIPPET_HITS]
     start = 0
     if hits:
+        folds = {i: known.fold(i) for i in hits}
         best, best_at = -1, 0
         for n, i in enumerate(hits):
-            window = {folded[j] for j in hits[n:bisect_left(hits, i + words, n)]}
+            window = {folds[j] for j in hits[n:bisect_left(hits, i + words, n)]}
             if len(window) > best:
                 best, best_at = len(window), i
         start = max(0, best_at - words // 4)
-    end = min(len(found), start + words)
+    end = min(n_words, start + words)
+    # The spans of the words from the one before the window to the one after it.
+    first = max(0, start - 1)
+    spans = [m.span() for m in islice(_WORD.finditer(body), first, end + 1)]
     # From just after the previous word to just before the next: punctuation around the window stays.
-    a = found[start - 1].end() if start > 0 else 0
-    b = found[end].start() if end < len(found) else len(body)
+    a = spans[0][1] if start > 0 else 0
+    b = spans[end - first][0] if end < n_words else len(body)
     while a < b and body[a].isspace():
         a += 1
     while b > a and body[b - 1].isspace():
         b -= 1
-    marks = [found[i].span() for i in hits if start <= i < end]
-    return ("… " if start > 0 else "") + _render(body, marks, a, b) + (" …" if end < len(found) else "")
+    marks = [spans[i - first] for i in hits if start <= i < end]
+    return ("… " if start > 0 else "") + _render(body, marks, a, b) + (" …" if end < n_words else "")
 
 
 def _render(text: str, marks: list[tuple[int, int]], a: int, b: int) -> str:
