@@ -22,16 +22,23 @@ cdef enum:
     SYMBOLS = 36  # a-z, then 0-9
     FIRST_DIGIT = 26
 
-# SYMBOL_OF[c]: the trie symbol of ASCII character c (a letter of either case or a digit), -1 for others
-cdef int SYMBOL_OF[128]
-for _code in range(128):
+# SYMBOL_OF[c]: the trie symbol of ASCII character c (a letter of either case or a digit), -1 for
+# others; the Latin-1 half is -1 too, so a one-byte text (PEP 393) indexes the table directly
+cdef int SYMBOL_OF[256]
+for _code in range(256):
     _char = chr(_code)
-    SYMBOL_OF[_code] = (ord(_char.lower()) - 97 if _char.isascii() and _char.isalpha()
+    SYMBOL_OF[_code] = (-1 if _code >= 128 else ord(_char.lower()) - 97 if _char.isalpha()
                         else _code - 48 + FIRST_DIGIT if _char.isdigit() else -1)
 
 
 cdef inline int symbol(uint32_t code) noexcept nogil:
-    return SYMBOL_OF[code] if code < 128 else -1
+    return SYMBOL_OF[code] if code < 256 else -1
+
+
+cdef inline int symbol_at(const char_t *chars, Py_ssize_t at) noexcept nogil:
+    """The symbol of chars[at] for `at` up to the text's length: -1 at the end, since a str's data
+    (PEP 393) always ends with a NUL, which is no letter or digit."""
+    return symbol(chars[at])
 
 
 cdef class KeywordScanner:
@@ -40,9 +47,11 @@ cdef class KeywordScanner:
     cdef int *children  # children[node * SYMBOLS + symbol]: the child node, 0 for none (0 is the root)
     cdef int *word_of   # word_of[node]: the index in `words` of the word ending at node, -1 for none
     cdef readonly tuple words
+    cdef bint digit_words  # some word holds a digit
 
     def __cinit__(self, words):
         self.words = tuple(sorted(set(words)))
+        self.digit_words = any(ch.isdigit() for word in self.words for ch in word)
         cdef Py_ssize_t nodes = 1 + sum(len(word) for word in self.words)
         self.children = <int *> calloc(nodes * SYMBOLS, sizeof(int))
         self.word_of = <int *> calloc(nodes, sizeof(int))
@@ -82,26 +91,56 @@ cdef class KeywordScanner:
         return self.scan_chars(<uint32_t *> PyUnicode_DATA(text), len(text))
 
     cdef tuple scan_chars(self, const char_t *chars, Py_ssize_t size):
-        cdef Py_ssize_t at
-        cdef int sym, before = -1, found
-        places = {}
+        # one word (a maximal run of ASCII letters and digits) at a time: its separators are
+        # skipped in a tight loop, a keyword is looked up only at its start, and a run of digits
+        # starts where a digit follows a letter (or begins the word)
+        cdef Py_ssize_t at = 0, start
+        cdef Py_ssize_t words = len(self.words)
+        cdef int sym, found
+        cdef list places_of = [None] * words  # for each word index, its places (None until found)
+        cdef list found_order = []  # word indices in the order of their first place
         digit_runs = []
         years = []
-        for at in range(size):
+        while True:
+            while at < size and symbol(chars[at]) < 0:
+                at += 1
+            if at >= size:
+                break
+            start = at
             sym = symbol(chars[at])
-            if sym >= FIRST_DIGIT and before < FIRST_DIGIT:
-                digit_runs.append(at)
-                if before < 0 and is_year(chars, at, size):
-                    years.append(at)
-            elif 0 <= sym < FIRST_DIGIT and before < 0:
-                found = self.word_at(chars, at, size)
+            if sym < FIRST_DIGIT:
+                found = letters_word(self, chars, &at, &sym, size)
                 if found >= 0:
-                    word = self.words[found]
-                    if word in places:
-                        places[word].append(at)
+                    if places_of[found] is None:
+                        places_of[found] = [start]
+                        found_order.append(found)
                     else:
-                        places[word] = [at]
-            before = sym
+                        places_of[found].append(start)
+                if sym < 0:
+                    continue
+            elif is_year(chars, at, size):
+                digit_runs.append(at)
+                years.append(at)
+                at += 4
+                continue  # a year is the whole word
+            while True:  # the rest of the word; sym is the symbol of chars[at]
+                if sym < FIRST_DIGIT:  # letters up to a digit or the word's end
+                    at += 1
+                    sym = symbol_at(chars, at)
+                    while 0 <= sym < FIRST_DIGIT:
+                        at += 1
+                        sym = symbol_at(chars, at)
+                    if sym < 0:
+                        break
+                digit_runs.append(at)  # digits that begin the word or follow a letter
+                at += 1
+                sym = symbol_at(chars, at)
+                while sym >= FIRST_DIGIT:
+                    at += 1
+                    sym = symbol_at(chars, at)
+                if sym < 0:
+                    break
+        places = {self.words[index]: places_of[index] for index in found_order}
         return places, digit_runs, years
 
     cdef int word_at(self, const char_t *chars, Py_ssize_t start, Py_ssize_t size) noexcept nogil:
@@ -121,6 +160,28 @@ cdef class KeywordScanner:
                 if after < 0 or after >= FIRST_DIGIT:
                     found = self.word_of[node]
         return found
+
+
+cdef inline int letters_word(KeywordScanner self, const char_t *chars, Py_ssize_t *at, int *sym, Py_ssize_t size) noexcept nogil:
+    """The index of the word found at the word start `at[0]` (a letter of symbol `sym[0]`), -1 for none.
+
+    Walks the trie over the letters there and leaves `at[0]` on the first character not walked
+    and `sym[0]` its symbol (-1 for the end of the text): the caller reads on from there.
+    """
+    cdef Py_ssize_t start = at[0], place = start
+    cdef int node = self.children[sym[0]], next_sym = sym[0], found = -1
+    while node != 0:
+        place += 1
+        next_sym = symbol_at(chars, place)
+        if not 0 <= next_sym < FIRST_DIGIT:  # the letters end: a word ending here is found
+            found = self.word_of[node]
+            if next_sym >= 0 and self.digit_words:
+                found = self.word_at(chars, start, size)  # a word may go on with digits ("x1")
+            break
+        node = self.children[node * SYMBOLS + next_sym]
+    at[0] = place
+    sym[0] = next_sym
+    return found
 
 
 cdef bint is_year(const char_t *chars, Py_ssize_t start, Py_ssize_t size) noexcept nogil:
