@@ -130,3 +130,13 @@ def test_compound_offices_and_month_ranges_are_not_names() -> None:
     people = [e for e in entities if e["label"] == "PER"]
     assert all(not e["text"].startswith("Agung") for e in people)
     assert {e["canonical"] for e in people} == {"Burhanuddin"}
+
+
+@needs_model
+def test_a_reporters_credit_closing_the_body_is_not_an_entity() -> None:
+    body = ("Harga minyak Brent turun 28 sen menjadi 69,64 dollar AS per barel di bursa ICE Futures Europe, London. "
+            "Ini level terendah sejak Mei 2010, kata analis Pratama Wijaya. (Sanny Cicilia)")
+    texts = {e["text"] for e in extract_entities(body, load_tagger())}
+    assert "Sanny Cicilia" not in texts and "Pratama Wijaya" in texts
+    named = body.replace("kata analis Pratama Wijaya", "kata analis Sanny Cicilia")
+    assert "Sanny Cicilia" in {e["text"] for e in extract_entities(named, load_tagger())}

@@ -566,7 +566,24 @@ class MentionFinder:
         mentions = self.without_generic(mentions)
         mentions = self.names_after_titles(mentions)
         mentions = self.headings_trimmed(mentions)
+        mentions = self.without_closing_credit(mentions)
         return self.without_overlaps(mentions)
+
+    def without_closing_credit(self, mentions: list[Mention]) -> list[Mention]:
+        """"… sejak Mei 2010. (Sanny Cicilia)", "… kata Pri Agung. (EVY)": a name in parentheses that ends the body,
+        after a full stop, is the reporter's credit, not part of the story (unless the story names it too)."""
+        words = self.words
+        end = len(words) - 1
+        if end < 3 or words[end] != ")":
+            return mentions
+        opening = _last_index(words, "(", max(0, end - MAX_NAME_WORDS - 1), end)
+        if opening is None or opening == 0 or words[opening - 1] not in {".", "!", "?", '"', "”"}:
+            return mentions
+        credit = words[opening + 1:end]
+        named_elsewhere = any(m.first <= opening and words[m.first:m.last + 1] == credit for m in mentions)
+        if named_elsewhere:
+            return mentions
+        return [m for m in mentions if not (opening < m.first and m.last < end)]
 
     def headings_trimmed(self, mentions: list[Mention]) -> list[Mention]:
         """A subheading mention that runs past a name the body spells elsewhere is cut back to that name."""
