@@ -19,7 +19,7 @@ from typing import Any
 
 from warta.extract.quote_scan import (before_comma_or, first_stop, quoted_spans, sentence_starts, verb_after,
                                       who_window)
-from warta.extract.tables import body_index, register_keywords
+from warta.extract.tables import body_index, register_keywords, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.tables import read_rows
@@ -56,13 +56,7 @@ def _alternation(words: Iterable[str], capitalised: bool = True) -> str:
     Factoring the common prefixes keeps the scan linear and fast; a flat alternation of a hundred
     words (or a case-insensitive one) costs more than cleaning the article.
     """
-    trie: dict[str, Any] = {}
-    for word in _variants(words) if capitalised else set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie) or "(?!)"
+    return trie_pattern(list(_variants(words) if capitalised else set(words))) or "(?!)"
 
 
 def _variants(words: Iterable[str]) -> frozenset[str]:
@@ -92,25 +86,9 @@ def _by_prefix(words: Iterable[str], tail: str, lower_only: bool = False) -> tup
             groups.setdefault(variant[:2], []).append(variant[2:])
     patterns = []
     for prefix, rests in sorted(groups.items()):
-        trie: dict[str, Any] = {}
-        for rest in rests:
-            node = trie
-            for ch in rest:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-        pattern = re.compile(f"(?P<verb>{re.escape(prefix)}{_trie_pattern(trie)}){tail}")
+        pattern = re.compile(f"(?P<verb>{re.escape(prefix)}{trie_pattern(rests)}){tail}")
         patterns.append(PrefixPattern(pattern, frozenset((prefix + rest).lower() for rest in rests)))
     return tuple(patterns)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
 
 
 @dataclass(frozen=True)

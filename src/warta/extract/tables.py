@@ -55,8 +55,8 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-# The quote, figure and date stages look for every number and for ~250 words; a `re` scan for them
-# costs 10-20 ns a character, so a body is scanned once, in compiled code, and the stages share the result.
+# The quote and date stages look for ~250 words and for years; a `re` scan for them costs 10-20 ns
+# a character, so a body is scanned once, in compiled code, and the stages share the result.
 _KEYWORDS: set[str] = set()
 
 
@@ -100,15 +100,5 @@ class BodyIndex:
 
 @lru_cache(maxsize=1)
 def body_index(text: str) -> BodyIndex:
-    """The index of `text`; the quote, figure and date stages ask for the same body in turn, so the last is kept."""
+    """The index of `text`; the quote and date stages ask for the same body in turn, so the last is kept."""
     return BodyIndex(text)
-
-
-def find_all(text: str, word: str) -> list[int]:
-    """Every offset of `word` in `text` (overlaps included)."""
-    found = []
-    at = text.find(word)
-    while at != -1:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
