@@ -9,7 +9,7 @@ import pytest
 
 import warta.extract.figures as F
 from warta.extract.figure_scan import scaled_number
-from warta.extract.tables import trie_pattern
+from warta.extract.tables import single_spaced, trie_pattern
 
 # The figure pattern as plainly written, with (?i) and `?` groups: FIGURE must match as it does.
 _ORIGINAL_RANGE = r"(?:\s*[-–—]\s*|\s+(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+)"
@@ -50,6 +50,64 @@ def reference_starts(text: str) -> list[int]:
     return sorted({*numbers, *prefixes})
 
 
+def reference_is_approximate(before: str) -> bool:
+    """figures.is_approximate in plain Python."""
+    tail = before[-40:].rstrip(" \t\n(").casefold()
+    for phrase in F.TABLES["approximators"]:
+        if single_spaced(tail).endswith(phrase):
+            cut = len(single_spaced(tail)) - len(phrase)
+            if cut == 0 or not single_spaced(tail)[cut - 1].isalnum():
+                return True
+    return False
+
+
+def reference_scale_of(word: str) -> int:
+    if word in F.TABLES["abbreviations"]:
+        return F.TABLES["scales"][word]
+    folded = word.casefold()
+    if folded not in F.TABLES["scales_folded"] and folded.endswith("an"):
+        folded = folded[:-2]  # "jutaan", "miliaran"
+    return F.TABLES["scales_folded"].get(folded, 1)
+
+
+def reference_amount(text: str, multiplier: int) -> int | float | None:
+    number = F.parse_numeral(text)
+    return None if number is None else F.plain_number(number * multiplier)
+
+
+def reference_figure(match: re.Match[str], body: str) -> dict | None:
+    """figures.figure_from_match in plain Python, with the exact qualifier tests and Decimal arithmetic."""
+    prefix, low_text, high_text, scale, percent, suffix, unit_word = match.groups()
+    if prefix:
+        kind, unit = "money", F.TABLES["prefixes"][prefix.casefold()]
+        end = match.end("scale" if scale else "high" if high_text else "low")
+    elif suffix:
+        kind, unit, end = "money", F.TABLES["suffixes"][single_spaced(suffix.casefold())], match.end()
+    elif percent:
+        kind, unit, end = "percent", "%", match.end()
+    elif unit_word:
+        kind, unit, end = "quantity", F.TABLES["units"][single_spaced(unit_word.casefold())], match.end()
+    else:
+        return None
+    if kind != "money" and scale and len(scale) == 1:
+        return None
+    start = match.start()
+    if re.search(r"(?i:\b(?:pukul|jam|pkl)\.?\s*)$", body[max(0, start - 8):start]):
+        return None
+    multiplier = reference_scale_of(scale) if scale and kind != "percent" else 1
+    value = reference_amount(low_text, multiplier)
+    if value is None:
+        return None
+    figure = {"text": body[start:end], "kind": kind, "value": value, "unit": unit,
+              "approximate": reference_is_approximate(body[max(0, start - 40):start]), "start": start, "end": end}
+    if high_text:
+        high_value = reference_amount(high_text, multiplier)
+        if high_value is None:
+            return None
+        figure["value_max"] = high_value
+    return figure
+
+
 def reference_figures(text: str) -> list[dict]:
     """find_figures as written before the scanner: every anchored place tried with the plain pattern."""
     tails = words_at(text, set(F._TAIL_WORDS))
@@ -57,7 +115,7 @@ def reference_figures(text: str) -> list[dict]:
     figures, covered = [], 0
     for start in starts:
         if start >= covered and (match := ORIGINAL_FIGURE.match(text, start)):
-            figure = F.figure_from_match(match, text)
+            figure = reference_figure(match, text)
             if figure is not None:
                 figures.append(figure)
                 covered = match.end()
@@ -75,8 +133,14 @@ PIECES = ["Rp", "RP", "rp", "Rp.", "US$", "$", "HK$", "€", "£", "¥", "IDR", 
 SPACES = [" ", " ", " ", "", "\n", "\xa0", "  ", "\u2009"]
 
 
-def random_text(rng: random.Random) -> str:
-    return "".join(rng.choice(PIECES) + rng.choice(SPACES) for _ in range(rng.randint(1, 14)))
+def random_text(rng: random.Random, most: int = 14) -> str:
+    return "".join(rng.choice(PIECES) + rng.choice(SPACES) for _ in range(rng.randint(1, most)))
+
+
+def random_ascii_text(rng: random.Random, most: int) -> str:
+    """A text of one-byte characters, several 64-character blocks long."""
+    pieces = [piece for piece in PIECES if piece.isascii()]
+    return "".join(rng.choice(pieces) + rng.choice([" ", " ", "", "\n", "  "]) for _ in range(rng.randint(1, most)))
 
 
 def test_figure_matches_as_the_plain_case_insensitive_pattern():
@@ -93,6 +157,34 @@ def test_figures_are_those_found_by_trying_every_anchored_place():
     for _ in range(6000):
         text = random_text(rng)
         assert F.find_figures(text) == reference_figures(text), text
+
+
+@pytest.mark.parametrize("make_text", [random_text, random_ascii_text], ids=["any", "ascii"])
+def test_figures_in_long_texts_are_those_found_by_trying_every_anchored_place(make_text):
+    rng = random.Random(13)
+    for _ in range(1500):
+        text = make_text(rng, 90)
+        assert F.find_figures(text) == reference_figures(text), text
+
+
+def test_each_match_stands_for_the_figure_the_plain_reading_gives():
+    rng = random.Random(17)
+    qualifiers = ["sekitar ", "(sekitar ", "lebih dari ", "Pukul ", "jam ", "kira-kira\n", "hampir  ", "x"]
+    for _ in range(3000):
+        text = rng.choice(["", *qualifiers]) + random_text(rng)
+        for at in range(len(text)):
+            for pattern in (F.FIGURE, ORIGINAL_FIGURE):
+                if match := pattern.match(text, at):
+                    assert F.figure_from_match(match, text) == reference_figure(match, text), (text, at)
+
+
+def test_is_approximate_agrees_with_the_plain_reading():
+    rng = random.Random(19)
+    pieces = ["sekitar", "SEKITAR", "hampir", "kurang lebih", "kira-kira", "lebih dari", "lebih", "dari", "(", " ",
+              "  ", "\n", "\t", "x", "5", ".", "İ", "K", "ſ", "é"]
+    for _ in range(20000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert F.is_approximate(before) == reference_is_approximate(before), before
 
 
 def test_scanner_starts_are_anchored_places():
@@ -130,7 +222,7 @@ def test_scaled_numbers_agree_with_decimal_arithmetic():
     texts |= {"1.500", "13,2", "20.8", "1.234.567,89", "1,000,000", "1,234.5", "12.3456", "2.0.1", "1" * 19, "٣"}
     for text in texts:
         number = F.parse_number(text)
-        for multiplier in (1, 10**3, 10**15):
+        for multiplier in (1, 10**3, 10**6, 10**9, 10**12, 10**15, 10**18 + 1):
             value = scaled_number(text, multiplier)
             if value is not None:
                 expected = F.plain_number(number * multiplier)

@@ -67,12 +67,48 @@ def reference_scan(words: set[str], text: str) -> tuple[dict[str, list[int]], li
     return places, digit_runs, years
 
 
-def test_scan_agrees_with_the_plain_python_reference_on_random_texts():
-    words = {"hari", "hari2", "har", "rp", "se", "sehari", "jam", "a", "x1", "tahun"}
+PIECES = ["hari", "Hari", "HAR", "rp", "Rp10", "se", "sehari", "jam", "a", "x1", "tahun", "1999", "2025", "20251",
+          "1899", "7", "12", " ", "  ", ",", ".", "-", "/", "\n", "_", "b", "z9", "sebelumnya", "SEBELUMNYAX",
+          "pertanggungjawaban", "kemarin"]
+# characters of one, two and four bytes in a str (PEP 393): a text takes the widest of its characters
+WIDE_PIECES = {"ascii": [], "latin-1": ["é", "\xa0"], "two-byte": ["é", "“", "—", "٣"], "four-byte": ["“", "𝟘", "😀"]}
+
+
+@pytest.mark.parametrize("width", list(WIDE_PIECES))
+@pytest.mark.parametrize("words", [
+    {"hari", "hari2", "har", "rp", "se", "sehari", "jam", "a", "x1", "tahun"},
+    {"hari", "har", "rp", "se", "sehari", "jam", "a", "tahun", "sebelumnya", "pertanggungjawaban", "kemarin"},
+], ids=["with-digit-words", "letter-words"])
+def test_scan_agrees_with_the_plain_python_reference_on_random_texts(width, words):
     scanner = KeywordScanner(words)
-    pieces = ["hari", "Hari", "HAR", "rp", "Rp10", "se", "sehari", "jam", "a", "x1", "tahun", "1999", "2025", "20251",
-              "1899", "7", "12", " ", "  ", ",", ".", "-", "/", "\n", "é", "“", "—", "𝟘", "٣", "_", "b", "z9"]
-    rng = random.Random(4)
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+    pieces = PIECES + WIDE_PIECES[width]
+    rng = random.Random(f"{width} {sorted(words)}")
+    for _ in range(1500):
+        # short texts, and texts of several 64-character blocks, words crossing from one to the next
+        count = rng.randrange(0, 14) if rng.random() < 0.5 else rng.randrange(14, 120)
+        text = "".join(rng.choice(pieces) for _ in range(count))
+        assert scanner.scan(text) == reference_scan(words, text), text
+
+
+def test_scan_finds_words_across_and_at_the_ends_of_blocks():
+    words = {"hari", "tahun", "sebelumnya"}
+    scanner = KeywordScanner(words)
+    for width in range(56, 140):
+        for word in ("hari", "Tahun", "sebelumnya", "2024", "x" * 70):
+            for after in ("", " ", "7", "a", "é", "😀"):
+                text = "." * width + word + after
+                assert scanner.scan(text) == reference_scan(words, text), text
+                text = ("é" * width)[:width - 1] + " " + word + after
+                assert scanner.scan(text) == reference_scan(words, text), text
+
+
+def test_scan_tells_apart_many_words_whose_hashes_collide():
+    rng = random.Random(8)
+    words = {"".join(rng.choice("abcdefghij") for _ in range(rng.randint(1, 12))) for _ in range(3000)}
+    scanner = KeywordScanner(words)
+    listed = sorted(words)
+    for _ in range(200):
+        pieces = [rng.choice(listed) for _ in range(12)]
+        pieces = [piece.upper() if rng.random() < 0.2 else piece + rng.choice(["", "j", "7"]) for piece in pieces]
+        text = "".join(piece + rng.choice([" ", ", ", "-", "é", ""]) for piece in pieces)
         assert scanner.scan(text) == reference_scan(words, text), text

@@ -2,19 +2,28 @@
 """The compiled parts of the figures stage: where a figure may start, its number's value, its qualifiers.
 
 Trying the figure regex at every run of digits, or scanning a body with `re` for the places worth
-trying, costs more than reading the figures themselves; here a body is read once, in C, and only
-the places worth a regex come back (FigureScanner). The figures stage then reads each figure with
-its regex and Python; `scaled_number` and `Qualifiers` spare it Decimal arithmetic and string copies
-for the common cases. Letters are ASCII, "white space" is what `re`'s `\\s` matches
+trying, costs more than reading the figures themselves; here a body is read once, in C, 64
+characters at a time (see char_masks), and only the places worth a regex come back
+(FigureScanner). FigureReader then tries the figure regex there and turns each match into a
+figure; `scaled_number` and `Qualifiers` spare it Decimal arithmetic and string copies for the
+common cases. Letters are ASCII, "white space" is what `re`'s `\\s` matches
 (Py_UNICODE_ISSPACE), and offsets are those of the text.
 """
 cimport cython
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free
+from libc.math cimport fabs
+from libc.string cimport memcmp
+from cpython.long cimport PyLong_AsLongLongAndOverflow
+
+from warta.extract.char_masks cimport (KEY_WORDS, __builtin_ctzll, add_key, byte_mask64, class_masks64, has_key,
+                                       masks64_available, word_key)
 
 cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
     void *PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
+    bint __builtin_mul_overflow(long long a, long long b, long long *product) noexcept nogil
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
 
 cdef extern from *:
@@ -55,6 +64,10 @@ cdef enum:
     MAX_GROUPS = 8
     MAX_SIGNS = 16
     MAX_WIDE = 16
+    BLOCK = 64  # characters read into one mask (see `scan_chars`)
+    MAX_QUALIFIER_WORDS = 64
+    MAX_WINDOW = 64  # the most characters Qualifiers reads before a figure
+    MAX_CACHED_SCALES = 256
 
 
 cdef enum:
@@ -219,8 +232,11 @@ cdef class FigureScanner:
     cdef WordSet runs  # tag AMOUNT: one of amount_runs, SCALE: one of scale_runs only
     cdef WordSet amount_prefixes
     cdef WordSet keywords  # tag CODE: a currency code, TAIL: a tail word
+    cdef uint64_t keyword_keys[KEY_WORDS]  # their keys (see char_masks)
     cdef WordSet prefixes
     cdef bint ascii_sign[ASCII]
+    cdef uint8_t ascii_signs[MAX_SIGNS]  # the ASCII signs, listed
+    cdef int ascii_sign_count
     cdef uint32_t signs[MAX_SIGNS]  # the others
     cdef int sign_count
     cdef Py_ssize_t sign_lead  # the most characters a prefix has before its sign ("US$", "HK$")
@@ -230,9 +246,13 @@ cdef class FigureScanner:
         signs = sorted({ord(ch) for p in prefixes for ch in p if not ch.isalnum()})
         for code in range(ASCII):
             self.ascii_sign[code] = code in signs
+        ascii_signs = [sign for sign in signs if sign < ASCII]
         signs = [sign for sign in signs if sign >= ASCII]
-        if len(signs) > MAX_SIGNS:
-            raise ValueError(f"at most {MAX_SIGNS} non-ASCII currency signs: {signs}")
+        if len(signs) > MAX_SIGNS or len(ascii_signs) > MAX_SIGNS:
+            raise ValueError(f"at most {MAX_SIGNS} ASCII and {MAX_SIGNS} other currency signs: {ascii_signs} {signs}")
+        self.ascii_sign_count = len(ascii_signs)
+        for index, sign in enumerate(ascii_signs):
+            self.ascii_signs[index] = sign
         self.sign_count = len(signs)
         for index, sign in enumerate(signs):
             self.signs[index] = sign
@@ -241,6 +261,12 @@ cdef class FigureScanner:
         self.runs = WordSet({**dict.fromkeys(scale_runs, SCALE), **dict.fromkeys(amount_runs, AMOUNT)}, True)
         self.amount_prefixes = WordSet(dict.fromkeys(amount_prefixes, AMOUNT), True)
         self.keywords = WordSet({**dict.fromkeys(codes, CODE), **dict.fromkeys(tails, TAIL)}, True)
+        if not all(word.isascii() and word.isalpha() for word in [*codes, *tails]):
+            raise ValueError("the currency codes and the tail words must be ASCII letters")
+        for index in range(KEY_WORDS):
+            self.keyword_keys[index] = 0
+        for word in [*codes, *tails]:
+            add_key(self.keyword_keys, word.lower().encode("ascii"))
         self.prefixes = WordSet(dict.fromkeys(prefixes, 0), False)
 
     def scan(self, str text):
@@ -256,51 +282,79 @@ cdef class FigureScanner:
         return self.scan_chars(<uint32_t *> PyUnicode_DATA(text), len(text))
 
     cdef tuple scan_chars(self, const char_t *chars, Py_ssize_t size):
-        cdef Py_ssize_t at = 0, start, end, covered = 0, follows, place, last = -1
+        # 64 characters at a time: their masks give the places to look at, in text order: the
+        # starts of the runs of digits, the words (runs of letters after no letter or digit) and the
+        # characters that may be currency signs
+        cdef Py_ssize_t base = 0, at, end, covered = 0, follows, place, last = -1
         cdef bint in_order = True  # a sign's places may come before a code already found
-        cdef int found
-        cdef uint8_t char_class
-        cdef uint32_t code
-        starts, tails = [], []
-        while at < size:
-            code = chars[at]
-            char_class = class_of(code)
-            if char_class == DIGIT:
-                if at >= covered:
-                    end = self.anchor_end(chars, at, size, &follows)
-                    if end >= 0:
-                        covered = end
-                        if follows < 0 or self.reads_as_amount(chars, follows, size):
-                            in_order &= at > last
-                            starts.append(at)
-                            last = at
-                at += 1
-                while is_digit(chars[at]):  # the NUL after the text ends the run
-                    at += 1
-            elif char_class == LETTER:
-                while True:  # this word, and the next while one space is all that comes between
-                    start = at
-                    at = skip_letters(chars, at + 1, size)
-                    if start == 0 or class_of(chars[start - 1]) == OTHER:
-                        found = self.keywords.tag(chars, start, at)
-                        if found == CODE and self.currency_at(chars, start, size):
-                            in_order &= start > last
-                            starts.append(start)
-                            last = start
-                        elif found == TAIL:
-                            tails.append(start)
-                    if chars[at] != 32 or not is_letter(chars[at + 1]):  # the text ends with a NUL
-                        break
-                    at += 1
-            else:
-                if self.is_sign(code):
+        cdef int found, bit
+        cdef uint64_t letters, digits, maybe_signs, alnum, word_starts, run_starts, places, rest
+        cdef uint64_t alnum_carry = 0, digit_carry = 0  # whether the last character of the block before is one
+        cdef list starts = [], tails = []
+        while base < size:
+            self.block_masks(chars, base, size, &letters, &digits, &maybe_signs)
+            alnum = letters | digits
+            word_starts = letters & ~((alnum << 1) | alnum_carry)
+            run_starts = digits & ~((digits << 1) | digit_carry)
+            alnum_carry = alnum >> 63
+            digit_carry = digits >> 63
+            places = word_starts | run_starts | maybe_signs
+            while places:
+                bit = __builtin_ctzll(places)
+                places &= places - 1
+                at = base + bit
+                if (word_starts >> bit) & 1:
+                    rest = ~letters >> bit
+                    end = at + __builtin_ctzll(rest) if rest else skip_letters(chars, base + BLOCK, size)
+                    found = NONE
+                    if has_key(self.keyword_keys, word_key(chars, at, end, size)):  # few words get past the keys
+                        found = self.keywords.tag(chars, at, end)
+                    if found == CODE and self.currency_at(chars, at, size):
+                        in_order &= at > last
+                        starts.append(at)
+                        last = at
+                    elif found == TAIL:
+                        tails.append(at)
+                elif (run_starts >> bit) & 1:
+                    if at >= covered:
+                        end = self.anchor_end(chars, at, size, &follows)
+                        if end >= 0:
+                            covered = end
+                            if follows < 0 or self.reads_as_amount(chars, follows, size):
+                                in_order &= at > last
+                                starts.append(at)
+                                last = at
+                elif self.is_sign(chars[at]):
                     for place in range(max(0, at - self.sign_lead), at + 1):
                         if self.currency_at(chars, place, size):
                             in_order &= place > last
                             starts.append(place)
                             last = max(last, place)
-                at += 1
+            base += BLOCK
         return (starts if in_order else sorted(set(starts))), tails
+
+    cdef inline void block_masks(self, const char_t *chars, Py_ssize_t base, Py_ssize_t size, uint64_t *letters,
+                                 uint64_t *digits, uint64_t *maybe_signs) noexcept nogil:
+        """The ASCII letters, the ASCII digits and the characters that may be signs (a superset) among the
+        BLOCK characters from `base`."""
+        cdef Py_ssize_t at
+        cdef uint64_t high, found_letters = 0, found_digits = 0, found_signs = 0
+        cdef uint32_t code
+        cdef int index
+        if char_t is uint8_t and base + BLOCK <= size and masks64_available():
+            class_masks64(chars + base, letters, digits, &high)
+            for index in range(self.ascii_sign_count):
+                high |= byte_mask64(chars + base, self.ascii_signs[index])
+            maybe_signs[0] = high
+            return
+        for at in range(min(<Py_ssize_t> BLOCK, size - base)):
+            code = chars[base + at]
+            found_letters |= (<uint64_t> is_letter(code)) << at
+            found_digits |= (<uint64_t> is_digit(code)) << at
+            found_signs |= (<uint64_t> self.is_sign(code)) << at
+        letters[0] = found_letters
+        digits[0] = found_digits
+        maybe_signs[0] = found_signs
 
     cdef inline bint is_sign(self, uint32_t code) noexcept nogil:
         cdef int index
@@ -431,8 +485,9 @@ cdef inline Py_ssize_t skip_space(const char_t *chars, Py_ssize_t at, Py_ssize_t
     return at
 
 
-cdef bint read_number(str text, long long *coefficient_out, int *decimals_out) noexcept:
-    """Reads a number written as `figures.parse_number` reads it, in ASCII digits, as a coefficient and
+cdef bint read_number(str text, Py_ssize_t start, Py_ssize_t end, long long *coefficient_out,
+                      int *decimals_out) noexcept:
+    """Reads text[start:end], a number written as `figures.parse_number` reads it, in ASCII digits, as a coefficient and
     its decimals ("1.500" -> 1500, 0; "13,2" -> 132, 1; "1.234.567,89" -> 123456789, 2); False for any
     other text, for a malformed number ("2.0.1") and for more than 18 digits.
 
@@ -444,7 +499,7 @@ cdef bint read_number(str text, long long *coefficient_out, int *decimals_out) n
     cdef Py_ssize_t digits = 0, group = 0, at
     cdef int groups = 1, first_group = 0, dots = 0, commas = 0, last_sep = 0, inner_threes = 1
     cdef uint32_t ch
-    for at in range(len(text)):
+    for at in range(start, end):
         ch = <Py_UCS4> text[at]
         if 48 <= ch <= 57:
             coefficient = coefficient * 10 + (ch - 48)
@@ -492,17 +547,35 @@ cdef bint read_number(str text, long long *coefficient_out, int *decimals_out) n
 
 
 POWERS_OF_TEN = tuple(10 ** n for n in range(19))  # Python ints: a C `10 ** n` is a double
+cdef long long C_POWERS_OF_TEN[19]
+for _power in range(19):
+    C_POWERS_OF_TEN[_power] = 10 ** _power
+cdef long long EXACT_DOUBLE = 2 ** 53  # integers of smaller magnitude are exact doubles
 
 
 def scaled_number(str text, multiplier):
     """figures.plain_number(figures.parse_number(text) * multiplier), in exact integer arithmetic, for a
     number `read_number` reads; None for any other text. `multiplier` is a power of ten (a scale word's).
     """
-    cdef long long coefficient
-    cdef int decimals
+    return scaled(text, 0, len(text), multiplier)
+
+
+cdef object scaled(str text, Py_ssize_t start, Py_ssize_t end, multiplier):
+    """scaled_number(text[start:end], multiplier)."""
+    cdef long long coefficient, small_multiplier, product, unit
+    cdef int decimals, overflow = 0
     cdef double as_float
-    if not read_number(text, &coefficient, &decimals):
+    if not read_number(text, start, end, &coefficient, &decimals):
         return None
+    if type(multiplier) is int:  # in C while the product fits and a quotient is of two exact doubles
+        small_multiplier = PyLong_AsLongLongAndOverflow(multiplier, &overflow)
+        if not overflow and not __builtin_mul_overflow(coefficient, small_multiplier, &product):
+            unit = C_POWERS_OF_TEN[decimals]
+            if product % unit == 0:
+                as_float = <double> (product // unit)
+                return product // unit if fabs(as_float) < 9223372036854775808.0 else as_float  # 2**63
+            if unit < EXACT_DOUBLE and -EXACT_DOUBLE < product < EXACT_DOUBLE:
+                return <double> product / <double> unit  # one correctly rounded division, as Python's
     scaled = coefficient * multiplier  # at most 18 + 16 digits: the Decimal product is exact too
     if decimals:
         unit = POWERS_OF_TEN[decimals]
@@ -524,64 +597,229 @@ cdef class Qualifiers:
     is not ASCII may fold into ASCII letters ("K" -> "k"), so where one is looked at the answer is True.
     """
 
-    cdef tuple time_words, endings
-    cdef str strip
+    cdef list spellings  # the words as bytes: the time words, then the approximator endings
+    cdef const char *words[MAX_QUALIFIER_WORDS]
+    cdef Py_ssize_t lengths[MAX_QUALIFIER_WORDS]
+    cdef int time_word_count, word_count
+    cdef bint stripped[ASCII]
     cdef Py_ssize_t time_reach, approximator_reach, longest_ending
 
     def __cinit__(self, time_words, Py_ssize_t time_reach, approximator_endings, Py_ssize_t approximator_reach, str strip):
-        self.time_words = tuple(time_words)
-        self.endings = tuple(approximator_endings)
-        if any(not w.isascii() or w != w.lower() for w in self.time_words + self.endings) or not strip.isascii():
+        time_words, endings = tuple(time_words), tuple(approximator_endings)
+        if any(not w.isascii() or w != w.lower() for w in time_words + endings) or not strip.isascii():
             raise ValueError("the words must be lower-case ASCII, and so must the characters to strip")
+        self.longest_ending = max(map(len, endings), default=0)
+        if (len(time_words) + len(endings) > MAX_QUALIFIER_WORDS or time_reach > MAX_WINDOW
+                or self.longest_ending > MAX_WINDOW):
+            raise ValueError(f"at most {MAX_QUALIFIER_WORDS} words; a time reach and endings of {MAX_WINDOW} characters at most")
+        self.spellings = [word.encode("ascii") for word in time_words + endings]
+        self.time_word_count, self.word_count = len(time_words), len(self.spellings)
+        for index, spelling in enumerate(self.spellings):
+            self.words[index] = <const char *> <bytes> spelling
+            self.lengths[index] = len(spelling)
+        for code in range(ASCII):
+            self.stripped[code] = chr(code) in strip
         self.time_reach = time_reach
         self.approximator_reach = approximator_reach
-        self.longest_ending = max(map(len, self.endings), default=0)
-        self.strip = strip
 
     def may_follow_time_word(self, str text, Py_ssize_t start):
-        cdef Py_ssize_t first = max(0, start - self.time_reach), at
-        cdef str word
-        if not is_ascii_span(text, first, start):
+        return self.near_time_word(text, start)
+
+    def may_be_approximate(self, str text, Py_ssize_t start):
+        return self.near_approximator(text, start)
+
+    cdef bint near_time_word(self, str text, Py_ssize_t start):
+        cdef Py_ssize_t first = max(0, start - self.time_reach), size = start - first, at
+        cdef char window[MAX_WINDOW]
+        cdef int index
+        if not lowered_ascii(text, first, start, window):
             return True
-        for at in range(first, start):
-            for word in self.time_words:
-                if at + len(word) <= start and spells(text, at, word):
+        for at in range(size):
+            for index in range(self.time_word_count):
+                if (window[at] == self.words[index][0] and at + self.lengths[index] <= size
+                        and memcmp(window + at, self.words[index], self.lengths[index]) == 0):
                     return True
         return False
 
-    def may_be_approximate(self, str text, Py_ssize_t start):
-        cdef Py_ssize_t first = max(0, start - self.approximator_reach), end = start
-        cdef str ending
-        while end > first and contains(self.strip, text[end - 1]):
+    cdef bint near_approximator(self, str text, Py_ssize_t start):
+        cdef Py_ssize_t first = max(0, start - self.approximator_reach), end = start, lead, length
+        cdef char window[MAX_WINDOW]
+        cdef int index
+        cdef Py_UCS4 ch
+        while end > first:
+            ch = text[end - 1]
+            if ch >= ASCII or not self.stripped[ch]:
+                break
             end -= 1
-        if not is_ascii_span(text, max(first, end - self.longest_ending), end):
+        lead = max(first, end - self.longest_ending)
+        if not lowered_ascii(text, lead, end, window):
             return True
-        for ending in self.endings:
-            if end - first >= len(ending) and spells(text, end - len(ending), ending):
+        for index in range(self.time_word_count, self.word_count):
+            length = self.lengths[index]
+            if length <= end - lead and memcmp(window + (end - lead - length), self.words[index], length) == 0:
                 return True
         return False
 
 
-cdef bint is_ascii_span(str text, Py_ssize_t start, Py_ssize_t end):
+cdef bint lowered_ascii(str text, Py_ssize_t start, Py_ssize_t end, char *out):
+    """Writes text[start:end] lower-cased to `out`; False, and stops, at a character that is not ASCII."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
     cdef Py_ssize_t at
     for at in range(start, end):
-        if <uint32_t> text[at] >= ASCII:
+        ch = PyUnicode_READ(kind, data, at)
+        if ch >= ASCII:
             return False
+        out[at - start] = <char> lower(ch)
     return True
 
 
-cdef bint spells(str text, Py_ssize_t at, str word):
-    """True when `text[at:]` starts with `word` (lower-case ASCII), whatever the case of its letters."""
-    cdef Py_ssize_t index
-    for index in range(len(word)):
-        if lower(<uint32_t> text[at + index]) != <uint32_t> word[index]:
+@cython.final
+cdef class FigureReader:
+    """Reads the figures at the places where one may start: the figures stage's loop over its
+    candidates, and what a match of the figure pattern stands for (the figures module's docstring
+    states the rules).
+
+    The pattern is passed as its `match` method; the word tables (prefixes, suffixes, units: the
+    casefolded surface -> unit; scales: word -> multiplier for the `abbreviations`, read as
+    spelled, scales_folded: casefolded word -> multiplier for the others, read with or without
+    "an") and the rarer tests are passed in:
+    `single_spaced`, `after_time_word(body, start)` and `decimal_amount(text, multiplier)` for a
+    number `scaled_number` does not read; `approximators` are the phrases of data/approximators.tsv,
+    casefolded, and `approximator_endings` their last words.
+    """
+
+    cdef object match_at, single_spaced, after_time_word, decimal_amount
+    cdef tuple approximators, approximator_endings
+    cdef dict prefixes, suffixes, units, scales, scales_folded
+    cdef dict fields  # a figure's keys, in their order
+    cdef dict scale_cache  # scale word as written -> multiplier
+    cdef frozenset abbreviations
+    cdef Qualifiers qualifiers
+
+    def __cinit__(self, match_at, dict prefixes, dict suffixes, dict units, dict scales, dict scales_folded,
+                  abbreviations, Qualifiers qualifiers, single_spaced, after_time_word, decimal_amount,
+                  approximators, approximator_endings):
+        self.match_at = match_at
+        self.prefixes, self.suffixes, self.units = prefixes, suffixes, units
+        self.scales, self.scales_folded, self.abbreviations = scales, scales_folded, frozenset(abbreviations)
+        self.qualifiers = qualifiers
+        self.single_spaced, self.after_time_word = single_spaced, after_time_word
+        self.decimal_amount = decimal_amount
+        self.approximators, self.approximator_endings = tuple(approximators), tuple(approximator_endings)
+        self.fields = dict.fromkeys(("text", "kind", "value", "unit", "approximate", "start", "end"))
+        self.scale_cache = {}
+
+    def read(self, str body, starts):
+        """The figures that start at `starts` (in text order), each tried where no figure before it reaches."""
+        cdef list figures = []
+        cdef Py_ssize_t covered = 0, start, match_end
+        for start in starts:
+            if start < covered:
+                continue
+            match = self.match_at(body, start)
+            if match is None:
+                continue
+            figure = self.read_figure(match, body, start, &match_end)
+            if figure is not None:
+                figures.append(figure)
+                covered = match_end
+        return figures
+
+    def figure(self, match, str body):
+        """The figure a match of the figure pattern stands for, or None when it is only a number."""
+        cdef Py_ssize_t match_end
+        return self.read_figure(match, body, match.start(), &match_end)
+
+    cdef dict read_figure(self, match, str body, Py_ssize_t start, Py_ssize_t *match_end):
+        """figure(match, body) for a match at `start`; `match_end` gets where the match ends."""
+        prefix, low_text, high_text, scale, percent, suffix, unit_word = match.groups()
+        cdef Py_ssize_t end
+        match_end[0] = end = match.end()
+        if prefix:
+            kind, unit = MONEY, self.prefixes[prefix.casefold()]
+            end = match.end(SCALE_GROUP if scale else HIGH if high_text else LOW)  # where the amount ends
+        elif suffix:
+            kind, unit = MONEY, self.suffixes[self.spaced(suffix.casefold())]
+        elif percent:
+            kind, unit = PERCENT_KIND, "%"
+        elif unit_word:
+            kind, unit = QUANTITY, self.units[self.spaced(unit_word.casefold())]
+        else:
+            return None
+        if kind is not MONEY and scale and len(scale) == 1:
+            return None  # "5 M" or "2 T" without a currency: Masehi, metres, a grade
+        if self.qualifiers.near_time_word(body, start) and self.after_time_word(body, start):
+            return None
+        multiplier = self.scale_of(scale) if scale and kind is not PERCENT_KIND else 1
+        value = self.amount(low_text, multiplier)
+        if value is None:
+            return None
+        figure = self.fields.copy()  # its keys in order, each set below
+        figure["text"] = body[start:end]
+        figure["kind"] = kind
+        figure["value"] = value
+        figure["unit"] = unit
+        figure["approximate"] = (self.qualifiers.near_approximator(body, start)
+                                 and self.approximate(body[max(0, start - 40):start]))
+        figure["start"] = start
+        figure["end"] = end
+        if high_text:
+            high_value = self.amount(high_text, multiplier)
+            if high_value is None:
+                return None
+            figure["value_max"] = high_value
+        return figure
+
+    def is_approximate(self, str before):
+        """True when the text right before a figure ends with an approximator ("sekitar", "lebih dari")."""
+        return self.approximate(before)
+
+    cdef bint approximate(self, str before):
+        cdef str tail = before[max(0, len(before) - 40):].rstrip(" \t\n(").casefold()
+        cdef str phrase
+        cdef Py_ssize_t cut
+        if not tail.endswith(self.approximator_endings):  # a cheap test first: most figures have no qualifier
             return False
-    return True
+        tail = self.spaced(tail)
+        for phrase in self.approximators:
+            if tail.endswith(phrase):
+                cut = len(tail) - len(phrase)
+                if cut == 0 or not tail[cut - 1].isalnum():
+                    return True
+        return False
+
+    cdef str spaced(self, str text):
+        """single_spaced(text), without a call where there is no run of white space to change."""
+        return text if text.isprintable() and "  " not in text else self.single_spaced(text)
+
+    cdef object scale_of(self, str word):
+        """The multiplier of a scale word ("juta", "jutaan", "M"), kept for the next time (most are a few words)."""
+        multiplier = self.scale_cache.get(word)
+        if multiplier is None:
+            multiplier = self.read_scale(word)
+            if len(self.scale_cache) < MAX_CACHED_SCALES:
+                self.scale_cache[word] = multiplier
+        return multiplier
+
+    cdef object read_scale(self, str word):
+        if word in self.abbreviations:
+            return self.scales[word]
+        folded = word.casefold()
+        if folded not in self.scales_folded and folded.endswith("an"):
+            folded = folded[:len(folded) - 2]  # "jutaan", "miliaran"
+        return self.scales_folded.get(folded, 1)
+
+    cdef object amount(self, str text, multiplier):
+        """The value of a number times `multiplier`: `scaled_number`'s, else `decimal_amount`'s."""
+        value = scaled(text, 0, len(text), multiplier)
+        return self.decimal_amount(text, multiplier) if value is None else value
 
 
-cdef bint contains(str chars, Py_UCS4 ch):
-    cdef Py_ssize_t index
-    for index in range(len(chars)):
-        if chars[index] == ch:
-            return True
-    return False
+cdef enum:  # the groups of the figure pattern whose ends are read
+    LOW = 2
+    HIGH = 3
+    SCALE_GROUP = 4
+
+MONEY, PERCENT_KIND, QUANTITY = "money", "percent", "quantity"

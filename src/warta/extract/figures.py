@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from warta.extract.figure_scan import FigureScanner, Qualifiers, scaled_number
+from warta.extract.figure_scan import FigureReader, FigureScanner, Qualifiers, scaled_number
 from warta.extract.tables import read_table, single_spaced, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
@@ -199,17 +199,6 @@ def parse_numeral(text: str) -> Decimal | None:
     return parse_number(text) if text[:1].isdigit() else parse_number_words(text)
 
 
-def scale_of(word: str | None) -> int:
-    if not word:
-        return 1
-    if word in TABLES["abbreviations"]:
-        return TABLES["scales"][word]
-    folded = word.casefold()
-    if folded not in TABLES["scales_folded"] and folded.endswith("an"):
-        folded = folded[:-2]  # "jutaan", "miliaran"
-    return TABLES["scales_folded"].get(folded, 1)
-
-
 def plain_number(value: Decimal) -> int | float | None:
     """An int when whole, else a float; None when it does not fit a float."""
     as_float = float(value)
@@ -218,66 +207,28 @@ def plain_number(value: Decimal) -> int | float | None:
     return int(value) if value == value.to_integral_value() and abs(as_float) < 2**63 else as_float
 
 
+def decimal_amount(text: str, multiplier: int) -> int | float | None:
+    """plain_number(parse_numeral(text) * multiplier), in Decimal arithmetic."""
+    number = parse_numeral(text)
+    return None if number is None else plain_number(number * multiplier)
+
+
 def amount(text: str, multiplier: int) -> int | float | None:
-    """plain_number(parse_numeral(text) * multiplier): in integers for a number in ASCII digits (most are)."""
+    """decimal_amount(text, multiplier): in integers for a number in ASCII digits (most are)."""
     value = scaled_number(text, multiplier)
-    if value is None:  # spelled out, other digits, malformed or long: Decimal reads it
-        number = parse_numeral(text)
-        return None if number is None else plain_number(number * multiplier)
-    return value
+    return decimal_amount(text, multiplier) if value is None else value  # spelled out, other digits, malformed or long
 
 
-def is_approximate(before: str) -> bool:
-    """True when the text right before a figure ends with an approximator ("sekitar", "lebih dari")."""
-    tail = before[-40:].rstrip(" \t\n(").casefold()
-    if not tail.endswith(APPROXIMATOR_ENDINGS):  # a cheap test first: most figures have no qualifier
-        return False
-    tail = single_spaced(tail)
-    for phrase in TABLES["approximators"]:
-        if tail.endswith(phrase):
-            cut = len(tail) - len(phrase)
-            if cut == 0 or not tail[cut - 1].isalnum():
-                return True
-    return False
+def after_time_word(body: str, start: int) -> bool:
+    """True when a time word ("pukul", "jam") comes right before `start`: "pukul 10.00" is no figure."""
+    return _TIME_WORDS.search(body, max(0, start - 8), start) is not None
 
 
-_PREFIXES, _SUFFIXES, _UNITS = TABLES["prefixes"], TABLES["suffixes"], TABLES["units"]
-
-
-def figure_from_match(match: re.Match[str], body: str) -> dict[str, Any] | None:
-    """The figure a FIGURE match stands for, or None when it is only a number."""
-    prefix, low_text, high_text, scale, percent, suffix, unit_word = match.groups()
-    if prefix:
-        kind, unit = "money", _PREFIXES[prefix.casefold()]
-        end = match.end("scale" if scale else "high" if high_text else "low")  # where the amount ends
-    elif suffix:
-        kind, unit, end = "money", _SUFFIXES[single_spaced(suffix.casefold())], match.end()
-    elif percent:
-        kind, unit, end = "percent", "%", match.end()
-    elif unit_word:
-        kind, unit, end = "quantity", _UNITS[single_spaced(unit_word.casefold())], match.end()
-    else:
-        return None
-    if kind != "money" and scale and len(scale) == 1:
-        return None  # "5 M" or "2 T" without a currency: Masehi, metres, a grade
-    start = match.start()
-    if QUALIFIERS.may_follow_time_word(body, start) and _TIME_WORDS.search(body, max(0, start - 8), start):
-        return None
-    multiplier = scale_of(scale) if scale and kind != "percent" else 1
-    value = amount(low_text, multiplier)
-    if value is None:
-        return None
-    figure: dict[str, Any] = {
-        "text": body[start:end], "kind": kind, "value": value, "unit": unit,
-        "approximate": QUALIFIERS.may_be_approximate(body, start) and is_approximate(body[max(0, start - 40):start]),
-        "start": start, "end": end,
-    }
-    if high_text:
-        high_value = amount(high_text, multiplier)
-        if high_value is None:
-            return None
-        figure["value_max"] = high_value
-    return figure
+READER = FigureReader(FIGURE.match, TABLES["prefixes"], TABLES["suffixes"], TABLES["units"], TABLES["scales"],
+                      TABLES["scales_folded"], TABLES["abbreviations"], QUALIFIERS, single_spaced, after_time_word,
+                      decimal_amount, TABLES["approximators"], APPROXIMATOR_ENDINGS)
+figure_from_match = READER.figure  # (match, body): the figure a FIGURE match stands for, or None when it is only a number
+is_approximate = READER.is_approximate  # (text before a figure): does it end with an approximator ("sekitar")?
 
 
 def same_length_lower(text: str) -> str:
@@ -308,19 +259,7 @@ def candidate_starts(body: str) -> list[int]:
 
 def find_figures(body: str) -> list[dict[str, Any]]:
     """Every money, percent and quantity figure in `body`, in text order."""
-    figures: list[dict[str, Any]] = []
-    covered = 0
-    for start in candidate_starts(body):
-        if start < covered:
-            continue
-        match = FIGURE.match(body, start)
-        if match is None:
-            continue
-        figure = figure_from_match(match, body)
-        if figure is not None:
-            figures.append(figure)
-            covered = match.end()
-    return figures
+    return READER.read(body, candidate_starts(body))
 
 
 @register_stage("figures")

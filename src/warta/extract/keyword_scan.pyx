@@ -1,13 +1,19 @@
-# cython: language_level=3, boundscheck=False, wraparound=False
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """One pass over a body that finds where given words, runs of digits and years start (compiled).
 
-A `re` alternation of a few hundred words is tried at every word of the text; here a trie of the
-words is walked in C from each word start, and the digits are read in the same pass. Letters are
-ASCII and compared case-insensitively; any other character (punctuation, white space, a non-ASCII
-letter) separates words. Offsets are those of the text.
+A `re` alternation of a few hundred words is tried at every word of the text; here the text is
+read 64 characters at a time into bit masks of its letters and digits, the word starts and the
+digit-run starts are read off the masks, and a word is compared with the word of its key (a hash
+of its letters, see char_masks), or walked in a trie of the words where several share the key,
+only when some word has that key. Letters are ASCII and compared case-insensitively; any other
+character (punctuation, white space, a non-ASCII letter) separates words. Offsets are those of
+the text.
 """
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free
+
+from warta.extract.char_masks cimport (KEY_BITS, KEY_WORDS, __builtin_ctzll, add_key, class_masks64, has_key,
+                                       masks64_available, word_key)
 
 cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
@@ -21,6 +27,7 @@ ctypedef fused char_t:
 cdef enum:
     SYMBOLS = 36  # a-z, then 0-9
     FIRST_DIGIT = 26
+    BLOCK = 64  # characters read into one mask
 
 # SYMBOL_OF[c]: the trie symbol of ASCII character c (a letter of either case or a digit), -1 for
 # others; the Latin-1 half is -1 too, so a one-byte text (PEP 393) indexes the table directly
@@ -35,10 +42,12 @@ cdef inline int symbol(uint32_t code) noexcept nogil:
     return SYMBOL_OF[code] if code < 256 else -1
 
 
-cdef inline int symbol_at(const char_t *chars, Py_ssize_t at) noexcept nogil:
-    """The symbol of chars[at] for `at` up to the text's length: -1 at the end, since a str's data
-    (PEP 393) always ends with a NUL, which is no letter or digit."""
-    return symbol(chars[at])
+cdef inline bint is_letter(uint32_t code) noexcept nogil:
+    return 0 <= symbol(code) < FIRST_DIGIT
+
+
+cdef inline bint is_digit(uint32_t code) noexcept nogil:
+    return symbol(code) >= FIRST_DIGIT
 
 
 cdef class KeywordScanner:
@@ -48,6 +57,10 @@ cdef class KeywordScanner:
     cdef int *word_of   # word_of[node]: the index in `words` of the word ending at node, -1 for none
     cdef readonly tuple words
     cdef bint digit_words  # some word holds a digit
+    cdef uint64_t key_set[KEY_WORDS]  # the keys of the words of letters
+    cdef int *word_of_key  # word_of_key[key]: the index of the one word of letters with this key, -1 for none, -2 for several
+    cdef list spellings  # each word as bytes
+    cdef const char **spelled  # and as a C string
 
     def __cinit__(self, words):
         self.words = tuple(sorted(set(words)))
@@ -55,12 +68,19 @@ cdef class KeywordScanner:
         cdef Py_ssize_t nodes = 1 + sum(len(word) for word in self.words)
         self.children = <int *> calloc(nodes * SYMBOLS, sizeof(int))
         self.word_of = <int *> calloc(nodes, sizeof(int))
-        if self.children == NULL or self.word_of == NULL:
+        self.word_of_key = <int *> calloc(1 << KEY_BITS, sizeof(int))
+        self.spelled = <const char **> calloc(max(len(self.words), 1), sizeof(char *))
+        if self.children == NULL or self.word_of == NULL or self.word_of_key == NULL or self.spelled == NULL:
             raise MemoryError()
+        self.spellings = [word.encode("ascii", "replace") for word in self.words]
         cdef Py_ssize_t used = 1, node, index, at
         cdef int sym
         for at in range(nodes):
             self.word_of[at] = -1
+        for at in range(KEY_WORDS):
+            self.key_set[at] = 0
+        for at in range(1 << KEY_BITS):
+            self.word_of_key[at] = -1
         for index, word in enumerate(self.words):
             node = 0
             for ch in word:
@@ -72,10 +92,17 @@ cdef class KeywordScanner:
                     used += 1
                 node = self.children[node * SYMBOLS + sym]
             self.word_of[node] = index
+            self.spelled[index] = <const char *> <bytes> self.spellings[index]
+            if word.isalpha():  # a word with digits is looked for as `word_at` finds it
+                add_key(self.key_set, self.spellings[index])
+                key = word_key(<const uint8_t *> self.spelled[index], 0, len(word), len(word))
+                self.word_of_key[key] = index if self.word_of_key[key] == -1 else -2
 
     def __dealloc__(self):
         free(self.children)
         free(self.word_of)
+        free(self.word_of_key)
+        free(self.spelled)
 
     def scan(self, str text):
         """(places of each word found, starts of the runs of digits, starts of the years 1900-2099).
@@ -91,57 +118,67 @@ cdef class KeywordScanner:
         return self.scan_chars(<uint32_t *> PyUnicode_DATA(text), len(text))
 
     cdef tuple scan_chars(self, const char_t *chars, Py_ssize_t size):
-        # one word (a maximal run of ASCII letters and digits) at a time: its separators are
-        # skipped in a tight loop, a keyword is looked up only at its start, and a run of digits
-        # starts where a digit follows a letter (or begins the word)
-        cdef Py_ssize_t at = 0, start
-        cdef Py_ssize_t words = len(self.words)
-        cdef int sym, found
-        cdef list places_of = [None] * words  # for each word index, its places (None until found)
-        cdef list found_order = []  # word indices in the order of their first place
-        digit_runs = []
-        years = []
-        while True:
-            while at < size and symbol(chars[at]) < 0:
-                at += 1
-            if at >= size:
-                break
-            start = at
-            sym = symbol(chars[at])
-            if sym < FIRST_DIGIT:
-                found = letters_word(self, chars, &at, &sym, size)
+        # a word is a maximal run of ASCII letters and digits; a block's masks give where words and
+        # runs of digits start, and where the run of letters a word starts with ends
+        cdef Py_ssize_t base = 0, at, end
+        cdef uint64_t letters, digits, high, alnum, after_alnum, word_starts, run_starts, rest
+        cdef uint64_t alnum_carry = 0, digit_carry = 0  # whether the last character of the block before is one
+        cdef int bit, found
+        cdef dict places = {}  # in the order of each word's first place
+        cdef list digit_runs = [], years = [], word_places
+        while base < size:
+            if char_t is uint8_t and base + BLOCK <= size and masks64_available():
+                class_masks64(chars + base, &letters, &digits, &high)  # `high` (non-ASCII) is not needed here
+            else:
+                char_classes(chars + base, min(<Py_ssize_t> BLOCK, size - base), &letters, &digits)
+            alnum = letters | digits
+            after_alnum = (alnum << 1) | alnum_carry
+            word_starts = letters & ~after_alnum
+            run_starts = digits & ~((digits << 1) | digit_carry)
+            alnum_carry = alnum >> 63
+            digit_carry = digits >> 63
+            while word_starts:
+                bit = __builtin_ctzll(word_starts)
+                word_starts &= word_starts - 1
+                at = base + bit
+                rest = ~letters >> bit
+                end = at + __builtin_ctzll(rest) if rest else skip_letters(chars, base + BLOCK)
+                found = self.word_found(chars, at, end, size)
                 if found >= 0:
-                    if places_of[found] is None:
-                        places_of[found] = [start]
-                        found_order.append(found)
+                    word = self.words[found]
+                    word_places = places.get(word)
+                    if word_places is None:
+                        places[word] = [at]
                     else:
-                        places_of[found].append(start)
-                if sym < 0:
-                    continue
-            elif is_year(chars, at, size):
+                        word_places.append(at)
+            while run_starts:
+                bit = __builtin_ctzll(run_starts)
+                run_starts &= run_starts - 1
+                at = base + bit
                 digit_runs.append(at)
-                years.append(at)
-                at += 4
-                continue  # a year is the whole word
-            while True:  # the rest of the word; sym is the symbol of chars[at]
-                if sym < FIRST_DIGIT:  # letters up to a digit or the word's end
-                    at += 1
-                    sym = symbol_at(chars, at)
-                    while 0 <= sym < FIRST_DIGIT:
-                        at += 1
-                        sym = symbol_at(chars, at)
-                    if sym < 0:
-                        break
-                digit_runs.append(at)  # digits that begin the word or follow a letter
-                at += 1
-                sym = symbol_at(chars, at)
-                while sym >= FIRST_DIGIT:
-                    at += 1
-                    sym = symbol_at(chars, at)
-                if sym < 0:
-                    break
-        places = {self.words[index]: places_of[index] for index in found_order}
+                if not (after_alnum >> bit) & 1 and is_year(chars, at, size):
+                    years.append(at)
+            base += BLOCK
         return places, digit_runs, years
+
+    cdef inline int word_found(self, const char_t *chars, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size) noexcept nogil:
+        """The index of the word found at the word start `start`, whose run of letters ends at `end`; -1 for none."""
+        cdef int node = 0, index
+        cdef Py_ssize_t at
+        cdef uint64_t key
+        if self.digit_words and is_digit(chars[end]):  # the NUL after the text is no digit
+            return self.word_at(chars, start, size)  # a word may go on with digits ("x1")
+        key = word_key(chars, start, end, size)
+        if not has_key(self.key_set, key):
+            return -1  # no word has this key: most words end here
+        index = self.word_of_key[key]
+        if index >= 0:
+            return index if spells(chars, start, end, self.spelled[index]) else -1
+        for at in range(start, end):  # several words have this key
+            node = self.children[node * SYMBOLS + symbol(chars[at])]
+            if node == 0:
+                return -1
+        return self.word_of[node]
 
     cdef int word_at(self, const char_t *chars, Py_ssize_t start, Py_ssize_t size) noexcept nogil:
         """The index of the longest word at `start` followed by a non-letter, -1 for none."""
@@ -162,26 +199,31 @@ cdef class KeywordScanner:
         return found
 
 
-cdef inline int letters_word(KeywordScanner self, const char_t *chars, Py_ssize_t *at, int *sym, Py_ssize_t size) noexcept nogil:
-    """The index of the word found at the word start `at[0]` (a letter of symbol `sym[0]`), -1 for none.
+cdef inline bint spells(const char_t *chars, Py_ssize_t start, Py_ssize_t end, const char *word) noexcept nogil:
+    """True when the ASCII letters chars[start:end], lower-cased, are `word` (NUL-terminated)."""
+    cdef Py_ssize_t at
+    for at in range(start, end):
+        if (chars[at] | 32) != <uint8_t> word[at - start]:  # the word's NUL ends a shorter word
+            return False
+    return word[end - start] == 0
 
-    Walks the trie over the letters there and leaves `at[0]` on the first character not walked
-    and `sym[0]` its symbol (-1 for the end of the text): the caller reads on from there.
-    """
-    cdef Py_ssize_t start = at[0], place = start
-    cdef int node = self.children[sym[0]], next_sym = sym[0], found = -1
-    while node != 0:
-        place += 1
-        next_sym = symbol_at(chars, place)
-        if not 0 <= next_sym < FIRST_DIGIT:  # the letters end: a word ending here is found
-            found = self.word_of[node]
-            if next_sym >= 0 and self.digit_words:
-                found = self.word_at(chars, start, size)  # a word may go on with digits ("x1")
-            break
-        node = self.children[node * SYMBOLS + next_sym]
-    at[0] = place
-    sym[0] = next_sym
-    return found
+
+cdef inline void char_classes(const char_t *chars, Py_ssize_t count, uint64_t *letters, uint64_t *digits) noexcept nogil:
+    """Bit i of `letters` (`digits`) set when chars[i], i < count, is an ASCII letter (digit)."""
+    cdef uint64_t found_letters = 0, found_digits = 0
+    cdef Py_ssize_t at
+    for at in range(count):
+        found_letters |= (<uint64_t> is_letter(chars[at])) << at
+        found_digits |= (<uint64_t> is_digit(chars[at])) << at
+    letters[0] = found_letters
+    digits[0] = found_digits
+
+
+cdef inline Py_ssize_t skip_letters(const char_t *chars, Py_ssize_t at) noexcept nogil:
+    """After the run of ASCII letters from `at` (the NUL after a text ends it)."""
+    while is_letter(chars[at]):
+        at += 1
+    return at
 
 
 cdef bint is_year(const char_t *chars, Py_ssize_t start, Py_ssize_t size) noexcept nogil:

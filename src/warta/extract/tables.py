@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from warta.extract.keyword_scan import KeywordScanner
@@ -62,19 +62,18 @@ _KEYWORDS: set[str] = set()
 
 def register_keywords(words: Iterable[str]) -> None:
     """Words (lower-case ASCII letters and digits) whose places `body_index` is to find."""
+    global _SCANNER, _LAST, _LAST_TEXT
     new = set(words)
     bad = [w for w in new if not (w.isascii() and w.isalnum() and w == w.lower())]
     if bad:
         raise ValueError(f"keywords must be lower-case ASCII letters and digits: {bad}")
     if not new <= _KEYWORDS:
         _KEYWORDS.update(new)
-        _scanner.cache_clear()
-        body_index.cache_clear()
+        _SCANNER = KeywordScanner(_KEYWORDS)
+        _LAST, _LAST_TEXT = BodyIndex(""), ""
 
 
-@cache
-def _scanner() -> KeywordScanner:
-    return KeywordScanner(_KEYWORDS)
+_SCANNER = KeywordScanner(_KEYWORDS)
 
 
 class BodyIndex:
@@ -89,7 +88,7 @@ class BodyIndex:
 
     def __init__(self, text: str) -> None:
         self.words: dict[str, list[int]]
-        self.words, self.digit_runs, self.years = _scanner().scan(text)
+        self.words, self.digit_runs, self.years = _SCANNER.scan(text)
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Offsets where any of `words` (registered keywords) starts a word, in order."""
@@ -98,7 +97,16 @@ class BodyIndex:
         return found
 
 
-@lru_cache(maxsize=1)
+_LAST = BodyIndex("")  # the index of the last body asked for, and that body
+_LAST_TEXT = ""
+
+
 def body_index(text: str) -> BodyIndex:
-    """The index of `text`; the quote and date stages ask for the same body in turn, so the last is kept."""
-    return BodyIndex(text)
+    """The index of `text`; the quote and date stages ask for the same body in turn, so the last is kept.
+
+    The body is compared, not hashed: hashing a new body costs more than comparing it with the last.
+    """
+    global _LAST, _LAST_TEXT
+    if text != _LAST_TEXT:
+        _LAST, _LAST_TEXT = BodyIndex(text), text
+    return _LAST
