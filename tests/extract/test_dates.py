@@ -7,7 +7,6 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO
-from warta.extract import dates
 from warta.extract.dates import DatesStage, find_dates
 from warta.extract.dates_eval import eval_dates, read_tml
 from warta.record import Article
@@ -140,46 +139,3 @@ def test_long_degenerate_input_is_read_in_one_pass(text):
     found = find_dates(text, PUBLISHED)
     assert all(text[d["start"]:d["end"]] == d["text"] for d in found)
     assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))
-
-
-PIECES = ["hari", "HARI", "ini", "saat", "itu", "ıtu", "tahun", "lalu", "2014", "dini", "malam", "pagi", "tiga",
-          "dua puluh", "1.000", "12", "x1", "(", ",", ".", " ", "  ", "\u00a0", "\n", "jam", "bulan", "beberapa"]
-
-
-@pytest.mark.parametrize("seed", range(10))
-def test_cheap_tests_before_the_patterns_pass_every_match(seed):
-    rng = random.Random(seed)
-    for _ in range(100):
-        text = "".join(rng.choice(PIECES) for _ in range(rng.randrange(15)))
-        for at in range(len(text) + 1):
-            if dates.RELATIVE_PHRASE.match(text, at):
-                assert dates.RELATIVE_STARTS.at(text, at), (text, at)
-            if dates.PART_AFTER.match(text, at):
-                assert dates.PART_AFTER_STARTS.at(text, at), (text, at)
-
-
-@pytest.mark.parametrize("seed", range(10))
-def test_a_weekday_before_a_date_is_found_as_by_searching_the_whole_window(seed):
-    rng = random.Random(seed)
-    pieces = ["Senin", "KAMIS", "jum'at", "Jum'at", "rabu", "sabtu", "x", ",", " ", "  ", "\u00a0", "(", "5", "jum"]
-    for _ in range(200):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(8))) + "(5/6)"
-        start = len(text) - 5
-        day = dates.DAY_BEFORE.search(text, max(0, start - 12), start)
-        before = text[max(0, start - 12):start].rstrip().removesuffix(",").rstrip()
-        expected = day.start() if day and before[-1:].isalpha() else start
-        assert dates.with_day_before(text, start) == expected, text
-
-
-@pytest.mark.parametrize("seed", range(10))
-def test_the_count_before_a_unit_is_looked_for_as_far_back_as_ever(seed):
-    rng = random.Random(seed)
-    for _ in range(100):
-        text = "".join(rng.choice(PIECES) for _ in range(rng.randrange(25)))
-        for at in range(len(text) + 1):
-            words = text[max(0, at - 30):at].split()
-            if words and (words[-1][0].isdigit() or words[-1].casefold() in dates.COUNT_WORDS):
-                found = dates.COUNT_BEFORE.search(text, max(0, at - 40), at)
-                assert dates.count_start(text, at) == (found.start() if found else None), (text, at)
-            else:
-                assert dates.count_start(text, at) is None
