@@ -333,23 +333,3 @@ def test_a_name_the_entities_stage_missed_after_a_role_with_an_organisation() ->
 def test_a_quoted_term_before_a_common_word_is_not_a_quote() -> None:
     body = "Program \"Sekolah Rakyat\" lanjut dibahas pekan depan oleh Budi."
     assert [q for q in extract_quotes(body, person(body, "Budi")) if q["direct"]] == []
-
-
-def test_statement_patterns_are_tried_only_where_a_verb_starts_a_word_yet_match_as_finditer_would():
-    from warta.extract.quotes import paragraph_matches
-    from warta.extract.tables import body_index
-
-    body = ("Harganya terbilang, kata dia, cukup tinggi. Budi bilang, harga beras naik lagi.\n"
-            "Pedagang itu bilang, stok beras di gudang mulai menipis.\n"
-            "Tidak ada yang dibilang di sini.\n"
-            "Ia bilang bahwa semua sudah beres sejak pekan lalu.")
-    index = body_index(body)
-    for prefixed in lexicon().indirect_verb:
-        places = index.starts(prefixed.words)
-        expected = [m.span() for m in prefixed.pattern.finditer(body) if m.start() in places]
-        found = [m.span() for m in paragraph_matches(prefixed.pattern, body, places)]
-        assert found == expected
-    bilang = next(p for p in lexicon().indirect_verb if "bilang" in p.words)
-    starts = [m.start() for m in paragraph_matches(bilang.pattern, body, index.starts(bilang.words))]
-    # finditer's first match of a paragraph is inside "terbilang": it hides "Budi bilang" after it
-    assert [body.count("\n", 0, at) for at in starts] == [1, 3]
