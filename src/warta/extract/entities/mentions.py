@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -21,6 +22,7 @@ from warta.extract.entities.lexicon import (
 from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
+MAX_ROLE_WORDS = 8
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
 ROMAN = re.compile(r"[IVXLC]+")
@@ -145,6 +147,11 @@ def looks_like_abbreviation(word: str) -> bool:
     return word[:1].isupper() and word.replace("-", "").isalnum() and 2 <= len(word) <= 12
 
 
+def is_code(word: str) -> bool:
+    """An all-caps code: "ESL", "SIKS-NG", "B20"."""
+    return word.isupper() and word.replace("-", "").isalnum() and len(word) >= 2
+
+
 class MentionFinder:
     """All mentions in one body, as token ranges."""
 
@@ -184,6 +191,12 @@ class MentionFinder:
                 first += 1
             while last >= first and is_honorific(words[last]):
                 last -= 1
+            if first <= last and last + 1 < len(words) and is_org_tail(words[last + 1]) \
+                    and is_capitalised(words[last + 1]) and self.tokens.joined(last, last + 1):
+                label, last = "ORG", last + 1   # "Edu TikTok" + "Shop": a person's name takes no such tail
+            if first == last and last + 3 < len(words) and words[last + 1] == "(" and words[last + 3] == ")" \
+                    and is_code(words[last + 2]):
+                label = "ORG"   # "Pusdatin (SIKS-NG)", "Euroskinlab (ESL)": a one-word name followed by a code
         if first > last:
             return []
         if label != "PER" and first > 0 and is_honorific(words[first - 1]) and self.tokens.joined(first - 1, first) \
@@ -191,6 +204,12 @@ class MentionFinder:
             label = "PER"   # "Jenderal Listyo Sigit", "Pak Tito": a rank or honorific comes before a person
         if label != "PER" and is_title(words[first]) and not is_org_head(words[first]):
             return []   # "Menteri Keuangan", "Head of ...": a role, not an organisation
+        role = self.role_before_comma(first)
+        if label == "LOC" and last > first and role is not None and all(map(is_name_word, words[first:last + 1])) \
+                and (last + 1 == len(words) or words[last + 1] != "," or not self.organisation_tokens.isdisjoint(role)):
+            # "kata Sekretaris Utama Bappenas, Syahrial Loetan di Jakarta", "Sekretaris Perusahaan Indofood, Clara
+            # Suraya, di Jakarta": the role's holder; but "Menteri Perhubungan, Amerika Serikat, ...": its country
+            label = "PER"
         if label != "ORG":
             head = next((i for i in range(first, last + 1) if is_org_head(words[i])), None)
             if head is not None and (head == first or label == "LOC"):
@@ -203,9 +222,34 @@ class MentionFinder:
             return []
         return [Mention(first, last, label)]
 
+    def after_organisation_title(self, i: int) -> bool:
+        """Whether token i follows a title held in an organisation ("Pendiri", "CEO"; not "Gubernur", "Presiden")."""
+        title = self.words[i - 1] if i > 0 else ""
+        return is_title(title) and title.casefold() not in PLACE_TITLES | SELF_CONTAINED_TITLES \
+            and self.tokens.joined(i - 1, i)
+
+    def role_before_comma(self, i: int) -> range | None:
+        """The tokens of "Title Organisation," when token i follows one on its line ("Direktur PT Bank Mega Tbk, ...")."""
+        words = self.words
+        comma = i - 1
+        if comma < 1 or words[comma] != "," or not self.tokens.joined(comma, i):
+            return None
+        j = comma - 1
+        while j > 0 and comma - j < MAX_ROLE_WORDS and self.tokens.joined(j - 1, j) and not is_title(words[j]) \
+                and (is_capitalised(words[j - 1]) or words[j - 1].casefold() in CONNECTORS):
+            j -= 1
+        return range(j, comma) if is_title(words[j]) and is_capitalised(words[j]) else None
+
+    @cached_property
+    def organisation_tokens(self) -> set[int]:
+        """The tokens of the model's ORG spans."""
+        covering = (self.tokens.covering(span.start, span.end) for span in self.spans if span.label == "ORG")
+        return {i for first, last in covering for i in range(first, last + 1)}
+
     def split_glued(self, mentions: list[Mention]) -> list[Mention]:
-        """Undo two model slips: "Galderma Indonesia Mesza Reinaldo" (ORG) read as ORG + PER when the article
-        names the person elsewhere, and "Edu TikTok" (PER) dropped when its words name an organisation elsewhere."""
+        """Undo three model slips: "Galderma Indonesia Mesza Reinaldo" (ORG) read as ORG + PER when the article
+        names the person elsewhere, "Edu TikTok" (PER) dropped when its words name an organisation elsewhere,
+        and "Pendiri Alibaba" (LOC) made the organisation the article names "Alibaba Group"."""
         words = self.words
         person_words = {words[i] for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
         known = {self.tokens.text(m.first, m.last) for m in mentions}
@@ -214,8 +258,12 @@ class MentionFinder:
         non_person_inner = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)
                             if is_capitalised(words[i])} - person_words_outside(mentions, words)
         single_non_person = set(non_person_words)   # grows as people turn out to be organisations
+        places = Counter(words[m.first] for m in mentions if m.label == "LOC" and m.first == m.last)
         result = []
         for m in mentions:
+            if m.label == "LOC" and m.first == m.last and words[m.first] in organisation_openers \
+                    and places[words[m.first]] == 1 and self.after_organisation_title(m.first):
+                m.label = "ORG"   # "Pendiri Alibaba" beside "Alibaba Group": the founder's company, not a place
             if m.label == "PER":
                 while m.last - m.first >= 2 and words[m.first] in non_person_inner:
                     m.first += 1   # "Imipas Agus Andrianto" where the article also writes "Kementerian Imipas"
@@ -270,6 +318,7 @@ class MentionFinder:
                 m.first += 1   # "Jaksa Agung ST Burhanuddin": Agung is the office's (and stays covered)
             while m.first - 1 >= 0 and m.first - 1 not in covered and is_name_word(words[m.first - 1]) \
                     and words[m.first - 1] not in organisation_words \
+                    and self.may_open_name(m.first - 1, m.last - m.first + 1) \
                     and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):
                 m.first -= 1
                 covered.add(m.first)
@@ -286,6 +335,17 @@ class MentionFinder:
                     added.append(Mention(name[0], name[1], "PER"))
                     covered.update(range(name[0], name[1] + 1))
         return sorted(mentions + added, key=lambda m: m.first)
+
+    def may_open_name(self, i: int, name_words: int) -> bool:
+        """Whether word i, just before a person name of `name_words` words, can be the name's first word: not an
+        office or place acronym ("Kepala Bappenas", "Menteri PU", "Wagub Kaltim"), nor, before a name of two words
+        or more, the word a title or "The" opens ("Kasat Reskrim", "The Prakarsa")."""
+        word = self.words[i]
+        if is_org_head(word) or is_code(word) or word in place_acronyms():
+            return False
+        if name_words < 2 or i == 0 or not self.tokens.joined(i - 1, i):
+            return True
+        return not (is_title(self.words[i - 1]) or self.words[i - 1] == "The")
 
     # --- organisations made of an office word and a place -----------------------------
     def organisations_before_places(self, mentions: list[Mention]) -> list[Mention]:
