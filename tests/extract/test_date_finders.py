@@ -1,9 +1,11 @@
 """The compiled finders of the dates stage against the `re` patterns and Python code they replace.
 
 The reference below is the stage as it was before its finders were compiled: each pattern, the cheap
-tests before it and the glue around it. Random texts mix the pieces these patterns read (digits, "/",
-"(", ")", "-", ".", ",", white space with non-ASCII spaces, day, month and other words in mixed case,
-letters of 2 and 4 bytes, and the letters `re` folds onto ASCII ones). A word `re` read case-insensitively
+tests before it and the glue around it; but for "17/10/2013" and "5-5-2021", whose alternative in
+NUMERIC_DATE (a back reference to the wrong group) never matched, the pattern as meant, with a weekday
+before it, tried from every run of digits before a "/" or "-". Random texts mix the pieces these
+patterns read (digits, "/", "(", ")", "-", ".", ",", white space with non-ASCII spaces, day, month and
+other words in mixed case, letters of 2 and 4 bytes, and the letters `re` folds onto ASCII ones). A word `re` read case-insensitively
 with "İ" or "ı" in it used to be looked up casefolded and not found (a KeyError for months, relative
 phrases, units, parts of day and numbers of quarters): where the reference raises a KeyError, the text
 holds such a letter, and the compiled finders read the word as `re` did.
@@ -40,7 +42,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
 
 NUMERIC_DATE = re.compile(
     rf"\b(?:(?P<day>{_DAY})\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
-    rf"|(?<![\d/.])(?P<d2>\d{{1,2}})([/-])(?P<m2>\d{{1,2}})\2(?P<y2>{_YEAR})(?![\d/])"
+    rf"|(?:\b(?P<day2>{_DAY})\s*,?\s*)?(?<![\d/.])(?<!\d-)(?P<d2>[0-9]{{1,2}})(?P<sep>[/-])(?P<m2>[0-9]{{1,2}})(?P=sep)"
+    rf"(?P<y2>(?:19|20)[0-9]{{2}})(?![\w/]|-\d)"
     rf"|(?<![\d/.-])(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\d])")
 WRITTEN_DATE = re.compile(
     rf"\b(?:(?P<day>{_DAY})\s*,?\s+)?(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH})(?![^\W\d_])(?:\s+(?P<y>{_YEAR})(?!\d))?")
@@ -63,7 +66,7 @@ TIME = re.compile(
     rf"(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?(?:\s*(?P<zone>{_ZONE})\b)?(?:\s+(?P<part>{_PART})\b)?")
 BARE_TIME_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}[.:][0-9]{2}\s*$")
 PAREN = re.compile(r"\(\s*[0-9]")
-DIGITS_BEFORE_SLASH = re.compile(r"(?<![\d.,])[0-9]{1,2}$")
+DIGITS_BEFORE_SEPARATOR = re.compile(r"[0-9]{1,2}$")
 DAY_NUMBER_BEFORE = re.compile(r"(?<![\d.,])[0-9]{1,2}\s+$")
 DAY_BEFORE = re.compile(rf"\b{_DAY}\s*,?\s*$")
 YEAR_LEAD_BEFORE = re.compile(r"\b(?i:tahun|thn\.?)\s+$")
@@ -124,11 +127,10 @@ def shift(anchor: dt.date, unit: str, count: int) -> str | None:
 
 def numeric_dates(body, anchor, scan):
     starts = [with_day_before(body, m.start()) for m in PAREN.finditer(body)]
-    for at, char in enumerate(body):
-        if char == "/" and "0" <= body[at - 1:at] <= "9":
-            digits = DIGITS_BEFORE_SLASH.search(body, max(0, at - 2), at)
-            if digits:
-                starts.append(digits.start())
+    for at, char in enumerate(body):  # "17/10/2013", "5-5-2021": from every run of digits before a separator
+        if char in "/-" and "0" <= body[at - 1:at] <= "9":
+            digits = DIGITS_BEFORE_SEPARATOR.search(body, max(0, at - 2), at)
+            starts += [digits.start(), with_day_before(body, digits.start())]
     starts += [at for at in scan.year_starts() if body[at + 4:at + 5] == "-"]
     found = []
     for m in anchored(NUMERIC_DATE, body, starts):
@@ -144,7 +146,7 @@ def numeric_dates(body, anchor, scan):
                      else make_date(int(m["y3"]), int(m["m3"]), int(m["d3"])))
             if value is None:
                 continue
-        found.append(Found(m.start(), m.end(), value, full_day=True, named=bool(m.group("day"))))
+        found.append(Found(m.start(), m.end(), value, full_day=True, named=bool(m.group("day") or m.group("day2"))))
     return found
 
 
@@ -449,9 +451,12 @@ def test_numeric_and_written_dates_near_their_forms_agree_with_the_patterns(seed
         text = rng.choice([
             f"{rng.choice(days)}{space[0]}({space[1]}{day}{space[2]}/{space[3]}{month}{space[4]}/{space[5]}{year})",
             f"{rng.choice(days)}{space[0]}({day}/{month}{space[1]})", f"{day}/{month}/{year}", f"{day}-{month}-{year}",
+            f"{rng.choice(days)}{space[0]}{day:0{rng.randrange(1, 4)}d}{rng.choice('/-')}{month}"
+            f"{rng.choice('/-')}{year}",
             f"{year}-{month:02d}-{day:02d}", f"{rng.choice(days)}{space[0]}{day}{space[1]}{rng.choice(list(MONTHS))} {year}",
         ])
-        text = rng.choice(["", "x", "pada ", "(", "1", ".", "/", "-"]) + text + rng.choice(["", " ", ".", "/1", "-", "1"])
+        text = (rng.choice(["", "x", "pada ", "(", "1", ".", "/", "-", "1-", "x-", "\u0663"]) + text
+                + rng.choice(["", " ", ".", "/1", "-", "1", "-1", "-x", "/", "an", "_", ")", "\u0663", "-\u0663"]))
         for finder_name in ("numeric_dates", "written_dates", "years"):
             compare(finder_name, text, rng.choice(ANCHORS))
 

@@ -31,9 +31,36 @@ def values(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str 
     ("pada kuartal III-2014", [("kuartal III-2014", "2014-Q3")]),
     ("semester I 2015", [("semester I 2015", "2015-H1")]),
     ("tanggal 2021-05-03", [("2021-05-03", "2021-05-03")]),
+    ("pada 17/10/2013 lalu", [("17/10/2013", "2013-10-17")]),
+    ("tanggal 5-5-2021.", [("5-5-2021", "2021-05-05")]),
 ])
 def test_absolute_dates(text, expected):
     assert values(text) == expected
+
+
+def test_day_month_year_in_digits_without_parentheses():
+    """"17/10/2013", "5-5-2021": day, month and year with the same separator twice."""
+    assert values("dari 1/2/2014 hingga 05-06-1999") == [("1/2/2014", "2014-02-01"), ("05-06-1999", "1999-06-05")]
+    # a weekday before it joins it, as it joins "Kamis (17/10/2013)", and names the date
+    assert values("Kamis, 17/10/2013 malam") == [("Kamis, 17/10/2013 malam", "2013-10-17TNI")]
+    assert values("Rapat Kamis, 1/1/2015. Pada rapat Kamis itu") == [("Kamis, 1/1/2015", "2015-01-01"),
+                                                                   ("Kamis", "2015-01-01")]
+    assert values("Kamis, 17/10/2013 pukul 10.00 WIB")[-1] == ("pukul 10.00 WIB", "2013-10-17T10:00")
+    # the parenthesised form still reads a date with its weekday; "(" with no weekday starts none, so the
+    # date inside is read without the parentheses
+    assert values("kata dia, Kamis (17/10/2013).") == [("Kamis (17/10/2013)", "2013-10-17")]
+    assert values("Kamis, (17/10/2013)") == [("Kamis, (17/10/2013)", "2013-10-17")]
+    assert values("jadwal pemilu (Detik, 26/06/2025).") == [("26/06/2025", "2025-06-26")]
+
+
+@pytest.mark.parametrize("text", [
+    "31/2/2020", "29-2-2021", "17/13/2013", "0/5/2014",  # no such day
+    "12-10-2019-001", "001-12-10-2019", "17/10/2013/1", "1/17/10/2013", "No: Ft.1/10/2025", "17/10/2013an",  # numbers
+    "17/10-2013", "2010-2014", "tahun 2010-2014", "1/1/1899", "1/1/2100", "123/10/2013", "17/123/2013",
+    "17/10/20135", "17/10/13",
+])
+def test_digits_that_are_no_day_month_year(text):
+    assert [d for d in find_dates(text, PUBLISHED) if len(d["value"] or "") >= 10] == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -110,6 +110,13 @@ cdef inline bint year_at(const Text *text, Py_ssize_t at) noexcept nogil:
             and is_decimal(char_at(text, at + 2)) and is_decimal(char_at(text, at + 3)))
 
 
+cdef inline bint ascii_year_at(const Text *text, Py_ssize_t at) noexcept nogil:
+    """re (?:19|20)[0-9]{2} at `at`."""
+    cdef uint32_t first = char_at(text, at), second = char_at(text, at + 1)
+    return (((first == 49 and second == 57) or (first == 50 and second == 48))  # "19", "20"
+            and is_ascii_digit(char_at(text, at + 2)) and is_ascii_digit(char_at(text, at + 3)))
+
+
 cdef Py_ssize_t next_char(const Text *text, Py_ssize_t start, uint32_t wanted) noexcept nogil:
     """The offset of the first `wanted` at or after `start`, -1 for none."""
     cdef const char *found
@@ -342,7 +349,7 @@ cdef struct DateMatch:
     int weekday  # -1: none written
     int direction  # of the word after a weekday or a month name: -1, 0, 1 or NO_DIRECTION
     int day, month, year  # year -1: none written
-    int form  # PAREN_FORM or ISO_FORM
+    int form  # PAREN_FORM, SEPARATED_FORM or ISO_FORM
     bint decade  # a year read as its decade ("1990-an")
     Py_ssize_t count_end, unit_end  # of a counted time unit ("tiga hari lalu")
     int unit, after  # their rows; after -1: no word after the unit (UNREAD_AFTER: see casefold_differs)
@@ -356,6 +363,7 @@ cdef struct DateMatch:
 cdef enum:
     PAREN_FORM = 1
     ISO_FORM = 2
+    SEPARATED_FORM = 3  # "17/10/2013", "5-5-2021"
     NO_DIRECTION = 9  # no "lalu", "ini", "depan" after a weekday or a month
     UNREAD_DIRECTION = 8  # such a word read by `re` but not found casefolded (see casefold_differs)
     UNREAD_AFTER = -2  # the same for a word after a count of units
@@ -596,7 +604,8 @@ cdef class DateGrammar:
         return start
 
     def numeric_dates(self, str body, anchor, Scan scan):
-        """Dates in digits: "Kamis (17/10/2013)", "(3/5)" after a weekday, "2013-10-17"."""
+        """Dates in digits: "Kamis (17/10/2013)", "(3/5)" after a weekday, "17/10/2013", "5-5-2021",
+        "Kamis, 17/10/2013", "2013-10-17"."""
         cdef Text text = text_of(body)
         cdef Offsets starts = Offsets(NULL, 0, 0)
         cdef Py_ssize_t at, start, covered = 0, index
@@ -612,6 +621,9 @@ cdef class DateGrammar:
             for at in scan.year_starts():
                 if char_at(&text, at + 4) == 45:  # "-"
                     add_offset(&starts, at)
+                start = day_before_separated_year(&text, at)
+                if start >= 0:
+                    add_offset(&starts, self.with_day_before(&text, start))
             sort_unique(&starts)
             for index in range(starts.size):
                 start = starts.items[index]
@@ -638,28 +650,39 @@ cdef class DateGrammar:
 
     cdef bint numeric_date_at(self, const Text *text, Py_ssize_t at, DateMatch *match) noexcept:
         """re `\\b(?:(?P<day>{DAY})\\s*,?\\s*)?\\(\\s*(?P<d>\\d{1,2})\\s*/\\s*(?P<m>\\d{1,2})(?:\\s*/\\s*(?P<y>\\d{4}|\\d{2}))?\\s*\\)
+        |(?:\\b(?P<day2>{DAY})\\s*,?\\s*)?(?<![\\d/.])(?<!\\d-)(?P<d2>[0-9]{1,2})(?P<sep>[/-])(?P<m2>[0-9]{1,2})(?P=sep)
+        (?P<y2>(?:19|20)[0-9]{2})(?![\\w/]|-\\d)
         |(?<![\\d/.-])(?P<y3>{YEAR})-(?P<m3>\\d{2})-(?P<d3>\\d{2})(?![\\d])` at `at`.
 
-        The pattern the stage had also held an alternative for "17/10/2013" without parentheses, written
-        with a back reference `\\2` to the group of the day in parentheses: it never matched, and is left out."""
-        cdef Py_ssize_t ends[MOST_MATCHES]
+        The second form, "17/10/2013" or "5-5-2021" (always day, month, year), was meant by the pattern the
+        stage had, but written with a back reference `\\2` to the group of the day in parentheses, so it never
+        matched. As written here it takes a weekday before it as the first form does ("Kamis, 17/10/2013" is a
+        date named by its weekday), and it is no date inside a longer run of numbers: not after a digit, "/",
+        "." or "digit-", and the year a whole word not followed by "/" or "-digit" ("12-10-2019-001",
+        "1.17/10/2013", "17/10/2013/1" are numbers; a range "2010-2014" has no day and month). "Kamis
+        (17/10/2013)" is read by the first form from its weekday, before the second could start inside it;
+        without a weekday (or a letter) before it the "(" is at no \\b, the first form reads nothing, and the
+        second reads "17/10/2013" without the parentheses. Its starts come from the years of the body index
+        (`day_before_separated_year`)."""
+        cdef Py_ssize_t days[MOST_MATCHES]
         cdef int values[MOST_MATCHES]
-        cdef int count, index
-        cdef Py_ssize_t after
+        cdef int count = 0, index
         if boundary(text, at):
-            count = self.days.match(text, at, IGNORING_CASE, ends, values)
+            count = self.days.match(text, at, IGNORING_CASE, days, values)
             for index in range(count):
-                after = skip_spaces(text, ends[index])
-                if char_at(text, after) == 44:  # ","
-                    after = skip_spaces(text, after + 1)
-                if paren_date_at(text, after, match):
+                days[index] = after_day(text, days[index])
+                if paren_date_at(text, days[index], match):
                     match.weekday = values[index]
                     return True
             if paren_date_at(text, at, match):
                 match.weekday = -1
                 return True
+        for index in range(count):
+            if separated_date_at(text, days[index], match):
+                match.weekday = values[index]
+                return True
         match.weekday = -1
-        return iso_date_at(text, at, match)
+        return separated_date_at(text, at, match) or iso_date_at(text, at, match)
 
     def written_dates(self, str body, anchor, Scan scan):
         """Dates with the month in words ("Jumat, 18 Oktober 2013", "5 Mei"), months of a year
@@ -1536,6 +1559,71 @@ cdef bint paren_date_at(const Text *text, Py_ssize_t at, DateMatch *match) noexc
     match.year = -1
     match.end = after + 1
     return char_at(text, after) == 41
+
+
+cdef inline Py_ssize_t after_day(const Text *text, Py_ssize_t at) noexcept nogil:
+    """Where re `\\s*,?\\s*` after a weekday ending at `at` ends (greedy: nothing after it can be read
+    otherwise)."""
+    at = skip_spaces(text, at)
+    if char_at(text, at) == 44:  # ","
+        at = skip_spaces(text, at + 1)
+    return at
+
+
+cdef inline int ascii_digits(const Text *text, Py_ssize_t at) noexcept nogil:
+    """How many ASCII digits run from `at`, counted up to 3."""
+    cdef int count = 0
+    while count < 3 and is_ascii_digit(char_at(text, at + count)):
+        count += 1
+    return count
+
+
+cdef bint separated_date_at(const Text *text, Py_ssize_t at, DateMatch *match) noexcept nogil:
+    """re `(?<![\\d/.])(?<!\\d-)(?P<d2>[0-9]{1,2})(?P<sep>[/-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<y2>(?:19|20)[0-9]{2})
+    (?![\\w/]|-\\d)` at `at`."""
+    cdef uint32_t before = char_at(text, at - 1), separator, after
+    cdef int day_digits = ascii_digits(text, at), month_digits
+    cdef Py_ssize_t month, year
+    if is_decimal(before) or before == 47 or before == 46 or (before == 45 and is_decimal(char_at(text, at - 2))):
+        return False
+    separator = char_at(text, at + day_digits)
+    if not 1 <= day_digits <= 2 or not (separator == 47 or separator == 45):  # "/" or "-"
+        return False
+    month = at + day_digits + 1
+    month_digits = ascii_digits(text, month)
+    year = month + month_digits
+    if not 1 <= month_digits <= 2 or char_at(text, year) != separator:
+        return False
+    year += 1
+    after = char_at(text, year + 4)
+    if (not ascii_year_at(text, year) or is_word(after) or after == 47  # "/"
+            or (after == 45 and is_decimal(char_at(text, year + 5)))):  # "-" and a digit
+        return False
+    match.day = number_at(text, at, day_digits)
+    match.month = number_at(text, month, month_digits)
+    match.year = number_at(text, year, 4)
+    match.end = year + 4
+    match.form = SEPARATED_FORM
+    return True
+
+
+cdef Py_ssize_t day_before_separated_year(const Text *text, Py_ssize_t year) noexcept nogil:
+    """Where the day of "17/10/" or "5-5-" before the year at `year` starts: the start of re
+    `(?<![0-9])[0-9]{1,2}([/-])[0-9]{1,2}\\1$` ending at `year`, -1 for none."""
+    cdef uint32_t separator = char_at(text, year - 1)
+    cdef Py_ssize_t at = year - 1
+    cdef int digits = 0
+    if separator != 47 and separator != 45:  # "/" or "-"
+        return -1
+    while digits < 3 and is_ascii_digit(char_at(text, at - 1 - digits)):
+        digits += 1
+    at -= digits + 1
+    if not 1 <= digits <= 2 or char_at(text, at) != separator:
+        return -1
+    digits = 0
+    while digits < 3 and is_ascii_digit(char_at(text, at - 1 - digits)):
+        digits += 1
+    return at - digits if 1 <= digits <= 2 else -1
 
 
 cdef Py_ssize_t number_before_space(const Text *text, Py_ssize_t at) noexcept nogil:

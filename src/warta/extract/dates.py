@@ -8,6 +8,13 @@ use of ISO 8601, at the precision the text gives:
 - times "2014-12-30T06:14"; a part of a day "2014-12-30TNI" (MO, AF, EV, NI as TimeML);
 - durations "P3D", "PT24H", "P2W" ("tiga hari", "24 jam", "dua pekan terakhir").
 
+Calendar dates are written "5 Mei 2021", "Rabu (5/5/2021)", "5/5/2021", "5-5-2021" (day, month, year;
+a weekday before any of them joins the date, "Rabu, 5/5/2021") or "2021-05-05". "(5/5)" without a year
+is a date only after a weekday; "(5/5/2021)" without one is read as "5/5/2021". "5/5/2021" and
+"5-5-2021" need the same separator twice and a year 1900-2099 of four digits, and are no dates inside a
+longer run of numbers: not after a digit, "/", "." or "digit-", nor before a letter, a digit, "/" or
+"-digit" ("12-10-2019-001"). A day the calendar lacks ("31/2/2020") is no date.
+
 Relative expressions ("kemarin", "pekan lalu", "tahun ini", "dua hari lalu", "Senin", "Juli lalu",
 "5 Mei") are resolved against `article.published`. A bare weekday is the latest such day on or
 before publication ("Senin lalu" strictly before, "Senin depan" strictly after). A time of day
