@@ -12,10 +12,13 @@ import re
 
 import pytest
 
+from operator import attrgetter, itemgetter
+
 from warta.extract.quote_mentions import Mentions
-from warta.extract.quote_scan import WordTable, quoted_spans, sentence_starts, subject_search_start
-from warta.extract.quotes import (MAX_WHO_CHARS, MIN_INDIRECT_WORDS, NAME_JOINERS, PERSON_LABELS, THAT, _alternation,
-                                  lexicon, read_table)
+from warta.extract.quote_scan import (Attribution, Speaker, WordTable, last_sentence_start, quoted_spans,
+                                      sentence_starts, subject_search_start)
+from warta.extract.quotes import (MAX_WHO_CHARS, MIN_INDIRECT_WORDS, NAME_JOINERS, PERSON_LABELS, SENTENCE_LOOKBACK,
+                                  THAT, _alternation, attribution_before, indirect_statements, lexicon, read_table)
 from warta.extract.tables import body_index, trie_pattern
 
 MARKS = "\"\u201c\u201d\u201e\u201f"
@@ -372,6 +375,165 @@ def test_statement_places_hide_a_verb_after_a_match_inside_a_longer_word():
     assert found == reference_statements(body)
     # finditer's first match of a paragraph is inside "terbilang": it hides "Budi bilang" after it
     assert [body.count("\n", 0, place[1]) for place in found] == [1, 3]
+
+
+def reference_last_sentence_start(body: str, start: int, end: int) -> int:
+    """quotes._last_sentence_start before it was compiled."""
+    last = start
+    for m in SENTENCE_END.finditer(body, max(start, end - SENTENCE_LOOKBACK), end):
+        last = m.end()
+    return last
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_last_sentence_start_is_the_end_of_the_last_sentence_end_match(seed):
+    rnd = random.Random(seed)
+    for text in texts(seed, longest=200):
+        for start, end in spans(text, rnd) + [(0, len(text)), (len(text), 0)]:
+            expected = reference_last_sentence_start(text, start, end)
+            assert last_sentence_start(text, start, end, SENTENCE_LOOKBACK) == expected, (text, start, end)
+
+
+def reference_indirect(body: str, mentions, according: bool, verb_start: int, verb_end: int, who_start: int,
+                       who_end: int, start: int, end: int, para_start: int):
+    """quotes._indirect before it was compiled, as a statement tuple (None for no statement)."""
+    lex = lexicon()
+    verb_form = body[verb_start:verb_end]
+    verb = lex.root(verb_form)
+    if according:
+        if who_start < 0:
+            attribution = Attribution(verb, verb_start, pronoun=verb_form.lower().endswith("nya"))
+        elif lex.pronouns.get(body[who_start:who_end].strip().lower()) == "single":
+            attribution = Attribution(verb, verb_start, pronoun=True)
+        else:
+            attribution = Attribution(verb, verb_start, who=(who_start, who_end))
+    else:
+        s = lex.subjects.before(body, max(para_start, verb_start - MAX_WHO_CHARS), verb_start)
+        if not s:
+            return None
+        kind = lex.pronouns.get(body[s[0]:s[1]].lower())
+        if kind == "plural":
+            return None
+        subject = None if kind else (reference_last_sentence_start(body, para_start, s[0]), verb_start)
+        attribution = Attribution(verb, verb_start, pronoun=kind == "single", subject=subject)
+    if not attribution.pronoun:
+        span = attribution.who or attribution.subject
+        if span is None or (mentions is not None and not mentions.within(*span)):
+            return None
+    return start, end, as_tuple(attribution), verb_start, False
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_indirect_statements_are_the_python_definition(seed):
+    rnd = random.Random(seed)
+    places = lexicon().statement_places
+    for text in texts(seed, longest=60) + statement_texts(seed):
+        words, quoted = body_index(text).words, quoted_spans(text)
+        entities = [{"start": m.start(), "end": m.end(), "label": rnd.choice(["PER", "ORG"]), "text": m.group()}
+                    for m in re.finditer(r"Budi|Kepala BPS|BPS|Ia", text) if rnd.random() < 0.7]
+        for mentions in (None, Mentions(entities, len(text), quoted, PERSON_LABELS)):
+            expected = [reference_indirect(text, mentions, *place) for place in places.find(text, words, quoted)]
+            found = places.statements(text, words, quoted, mentions)
+            assert [statement_tuple(s) for s in found] == [e for e in expected if e is not None], text
+
+
+# -- direct quotes, speakers without mentions and the records -------------------------------------
+
+def statement_tuple(statement):
+    return statement.start, statement.end, as_tuple(statement.attribution), statement.anchor, statement.direct
+
+
+def reference_direct_statements(body: str) -> list[tuple]:
+    """quotes.direct_statements before it was compiled, as statement tuples."""
+    scan, found = lexicon().scan, []
+    for start, end in quoted_spans(body):
+        attribution = scan.after(body, end) or attribution_before(body, start - 1, body.rfind("\n", 0, start - 1) + 1)
+        if attribution is not None:
+            anchor = start - 1 if attribution.verb_start > end else min(start - 1, attribution.verb_start)
+            found.append((start, end, as_tuple(attribution), anchor, True))
+        elif found and reference_continues(body, found[-1], start - 1):
+            found.append((start, end, *found[-1][2:]))
+    return found
+
+
+def reference_continues(body: str, previous: tuple, open_mark: int) -> bool:
+    verb_start = previous[2][1]
+    if not previous[1] < verb_start < open_mark or open_mark - verb_start > MAX_WHO_CHARS:
+        return False
+    between = body[verb_start:open_mark]
+    return "\n" not in between and between.rstrip().endswith((".", "!", "?"))
+
+
+def quote_texts(seed: int, count: int = CASES) -> list[str]:
+    """Paragraphs of quotes with attributions after and before them, and sentences between."""
+    rnd = random.Random(seed)
+    leads = ["", "Budi mengatakan, ", "Menurut Kepala BPS Budi, ", "kata dia: ", "Ia menegaskan bahwa ", "Menurutnya, "]
+    found = []
+    for _ in range(count // 3):
+        parts = []
+        for _ in range(rnd.randint(1, 4)):
+            parts.append(rnd.choice(leads) + rnd.choice(attribution_texts(rnd.randint(0, 10 ** 6), 1))
+                         + rnd.choice(["", ". ", ".\n", "\n\n", " ", ". \u201cLagi.\u201d "]))
+        found.append("".join(parts))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_direct_statements_are_the_python_definition(seed):
+    scan = lexicon().scan
+    for text in texts(seed) + attribution_texts(seed) + quote_texts(seed):
+        found = scan.direct_statements(text, quoted_spans(text), attribution_before)
+        assert [statement_tuple(s) for s in found] == reference_direct_statements(text), text
+
+
+def reference_speaker(body: str, attribution, anchor: int, named: list[tuple[int, str]]) -> str | None:
+    """ArticleText.resolve for a body without mentions before it was compiled: the speaker's name."""
+    if attribution.pronoun:
+        return next((name for at, name in reversed(named) if 0 <= at < anchor), None)
+    span = attribution.who or attribution.subject
+    if span is None:
+        return None
+    start, end = span
+    if attribution.who:
+        end = reference_trim_who(body, start, end)
+    comma = body.rfind(",", start, end)
+    if comma >= 0:
+        start = comma + 1
+    words, titles = reference_name_words(body, start, end)
+    return " ".join(words[titles:]) if words and titles < len(words) else None
+
+
+def reference_quotes(body: str, statements, speaker_of=None) -> list[dict]:
+    """extract_quotes' loop over the statements before it was compiled."""
+    quotes, named = [], []
+    for st in sorted(statements, key=attrgetter("anchor")):
+        if speaker_of is None:
+            name, role = reference_speaker(body, st.attribution, st.anchor, named), None
+            if name:
+                named.append((st.attribution.verb_start, name))
+        else:
+            speaker = speaker_of(st.attribution, st.anchor)
+            name, role = speaker.name, speaker.role
+        if name or st.direct:
+            quotes.append({"text": body[st.start:st.end], "speaker": name, "speaker_role": role,
+                           "verb": st.attribution.verb, "direct": st.direct, "start": st.start, "end": st.end})
+    return sorted(quotes, key=itemgetter("start"))
+
+
+def some_speaker(attribution, anchor: int) -> Speaker:
+    """A speaker for the records test: named, role-only or nobody, by the anchor."""
+    return [Speaker("Budi Santoso", "Kepala BPS"), Speaker(), Speaker("Ani"), Speaker("")][anchor % 4]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_quote_records_are_the_python_definition(seed):
+    lex = lexicon()
+    for text in texts(seed) + attribution_texts(seed) + statement_texts(seed) + quote_texts(seed):
+        quoted = quoted_spans(text)
+        statements = (lex.scan.direct_statements(text, quoted, attribution_before)
+                      + indirect_statements(text, quoted, lex, None))
+        assert lex.scan.quotes(text, statements) == reference_quotes(text, statements), text
+        assert lex.scan.quotes(text, statements, some_speaker) == reference_quotes(text, statements, some_speaker)
 
 
 # -- mentions -----------------------------------------------------------------------------------

@@ -2,14 +2,18 @@
 """The scans of the quotes stage (compiled), over the characters of a body (PEP 393).
 
 Quote-mark pairing and sentence starts; the attribution after a closing mark ('..." ujar X',
-'..." katanya') with the speaker's name in it; where indirect statements are ('X mengatakan bahwa
-...', 'Menurut X, ...'); where a subject before a verb may start; and the records the stage builds
-(Attribution, Statement, Speaker). Each gives what the `re` pattern or Python code in its docstring
-gives; the words come from the data tables through quotes.lexicon, as tries (WordTable).
+'..." katanya') with the speaker's name in it; the direct quotes; the indirect statements ('X
+mengatakan bahwa ...', 'Menurut X, ...'); where a subject before a verb may start; the speakers of
+a body without entity mentions; and the records the stage builds (Attribution, Statement, Speaker,
+the output dicts). Each gives what the `re` pattern or Python code in its docstring gives; the
+words come from the data tables through quotes.lexicon, as tries (WordTable).
 """
+from cpython.dict cimport PyDict_Copy
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memchr
+
+from operator import itemgetter
 
 cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
@@ -205,6 +209,13 @@ cdef class Statement:
         self.start, self.end, self.attribution, self.anchor, self.direct = start, end, attribution, anchor, direct
 
 
+cdef Statement statement_at(Py_ssize_t start, Py_ssize_t end, Attribution attribution, Py_ssize_t anchor, bint direct):
+    """Statement(start, end, attribution, anchor, direct), made without parsing arguments."""
+    cdef Statement made = Statement.__new__(Statement)
+    made.start, made.end, made.attribution, made.anchor, made.direct = start, end, attribution, anchor, direct
+    return made
+
+
 cdef class Speaker:
     """Who made a statement (canonical name) and their role, either unknown."""
 
@@ -319,7 +330,8 @@ cdef inline bint is_clause_end(Py_UCS4 ch) noexcept nogil:
 
 
 cdef class Attributions:
-    """The attribution scans of the quotes stage, with the word tables they read (quotes.lexicon)."""
+    """The attribution scans of the quotes stage, with the word tables they read (quotes.lexicon); the
+    direct quotes they find, and the stage's output records."""
 
     cdef WordTable verbs     # reporting verb forms, lower-case and capitalised -> root
     cdef WordTable pronouns  # lower-case pronoun -> kind (single, plural, demonstrative)
@@ -344,6 +356,9 @@ cdef class Attributions:
     def after(self, str body, Py_ssize_t close):
         """The attribution right after the closing mark at `close`, in its paragraph, if any:
         '..." ujar X', '..." katanya', or by `subject_then_verb` '..." X menambahkan'."""
+        return self.attribution_after(body, close)
+
+    cdef Attribution attribution_after(self, str body, Py_ssize_t close):
         cdef Py_ssize_t para_end = line_end(body, close), start, stop, verb_end, who_start = 0, who_end
         cdef int verb, kind
         start = skip_space_and_commas(body, close + 1, para_end)
@@ -459,6 +474,9 @@ cdef class Attributions:
         its first character ("Kalla dalam sambutannya" -> "Kalla"), a comma between a role and a
         name aside ("Kepala BPS, Nurul Hasanudin").
         """
+        return self.trimmed_who_end(body, start, end)
+
+    cdef Py_ssize_t trimmed_who_end(self, str body, Py_ssize_t start, Py_ssize_t end):
         cdef Py_ssize_t stop = self.first_stop(body, start + 1, end)
         while stop >= 0 and self.is_role_comma(body, stop, end):
             stop = self.first_stop(body, stop + 1, end)
@@ -498,6 +516,12 @@ cdef class Attributions:
         """The capitalised words of `body[start:end]` (`[A-Z][\\w'.\\-]*`, less a final full stop unless
         two characters long) and how many of them lead as titles.
         """
+        cdef Py_ssize_t lead
+        words = self.capitalised_words(body, start, end, &lead)
+        return words, lead
+
+    cdef list capitalised_words(self, str body, Py_ssize_t start, Py_ssize_t end, Py_ssize_t *lead_titles):
+        """name_words: the words, their leading titles counted in `lead_titles`."""
         cdef list words = []
         cdef Py_ssize_t at = start, tail, lead = 0
         cdef bint leading = True
@@ -519,7 +543,8 @@ cdef class Attributions:
             at = tail
             while at < end and is_name_char(char_at(body, at)):  # the full stops dropped
                 at += 1
-        return words, lead
+        lead_titles[0] = lead
+        return words
 
     cdef bint is_title(self, str body, Py_ssize_t start, Py_ssize_t end):
         """Whether `body[start:end]`, lower-cased with or without its final full stops, is a title word."""
@@ -528,6 +553,148 @@ cdef class Attributions:
         while end > start and char_at(body, end - 1) == 0x2E:
             end -= 1
         return self.titles.find(body, start, end, True) >= 0
+
+    # -- direct quotes, speakers and the stage's records -----------------------------------------
+
+    def direct_statements(self, str body, list quoted, before):
+        """The direct quotes among the `quoted` spans (quoted_spans), as Statements in order.
+
+        A quote is one with an attribution after its closing mark, else before its opening mark by
+        `before(body, open_mark, paragraph_start)` (quotes.attribution_before), else one continuing
+        the quote found before it (`continues`).
+        """
+        cdef list found = []
+        cdef Statement previous = None
+        cdef Attribution attribution
+        cdef Py_ssize_t start, end, anchor
+        for span in quoted:  # each starts with a non-space after its mark (quoted_spans): none is empty
+            start, end = <tuple> span
+            attribution = self.attribution_after(body, end)
+            if attribution is None:
+                attribution = before(body, start - 1, PyUnicode_FindChar(body, 0x0A, 0, start - 1, -1) + 1)
+            if attribution is not None:
+                anchor = start - 1 if attribution.verb_start > end else min(start - 1, attribution.verb_start)
+                previous = statement_at(start, end, attribution, anchor, True)
+            elif previous is not None and self.continues(body, previous, start - 1):
+                previous = statement_at(start, end, previous.attribution, previous.anchor, True)
+            else:
+                continue
+            found.append(previous)
+        return found
+
+    cdef bint continues(self, str body, Statement previous, Py_ssize_t open_mark):
+        """'"A," kata X. "B."': a quote right after the attribution sentence of the one before it, i.e.
+        `body[verb_start:open_mark]` short, on one line and ending in . ! ? (white space aside)."""
+        cdef Py_ssize_t verb_start = previous.attribution.verb_start, end = open_mark
+        cdef Py_UCS4 ch
+        if not previous.end < verb_start < open_mark or open_mark - verb_start > self.max_who:
+            return False
+        if PyUnicode_FindChar(body, 0x0A, verb_start, open_mark, 1) >= 0:
+            return False
+        while end > verb_start and Py_UNICODE_ISSPACE(char_at(body, end - 1)):
+            end -= 1
+        if end == verb_start:
+            return False
+        ch = char_at(body, end - 1)
+        return ch == 0x2E or ch == 0x21 or ch == 0x3F
+
+    def quotes(self, str body, list statements, speaker_of=None):
+        """The stage's dicts of `statements` (direct ones, and indirect ones with a speaker), in text order.
+
+        Speakers are resolved in anchor order, by `speaker_of(attribution, anchor)` (a Speaker) when
+        the body has person mentions, else by `speaker_without_mentions`.
+        """
+        cdef list quotes = [], named = []  # (verb start, name) of each attribution naming its speaker
+        cdef Statement statement
+        cdef Attribution attribution
+        cdef Py_ssize_t last_start = -1
+        cdef bint in_order = True  # whether the quotes so far are in text order
+        for statement in by_anchor(statements):
+            attribution = statement.attribution
+            if speaker_of is None:
+                name, role = self.speaker_without_mentions(body, attribution, statement.anchor, named), None
+                if name is not None:
+                    named.append((attribution.verb_start, name))
+            else:
+                speaker = speaker_of(attribution, statement.anchor)
+                name, role = speaker.name, speaker.role
+            if name or statement.direct:
+                quotes.append(quote_record(body, statement, name, role))
+                in_order = in_order and statement.start >= last_start
+                last_start = statement.start
+        if not in_order:
+            quotes.sort(key=BY_START)
+        return quotes
+
+    cdef object speaker_without_mentions(self, str body, Attribution attribution, Py_ssize_t anchor, list named):
+        """quotes.ArticleText.resolve for a body without mentions (None for nobody): a pronoun's speaker
+        is that of the last attribution of `named` before `anchor`, any other the name written."""
+        cdef Py_ssize_t start, end
+        if attribution.pronoun:
+            return last_named(named, anchor)
+        span = attribution.who if attribution.who is not None else attribution.subject
+        if span is None:
+            return None
+        start, end = <tuple> span
+        if attribution.who is not None:
+            end = self.trimmed_who_end(body, start, end)
+        return self.written_name(body, start, end)
+
+    cdef object written_name(self, str body, Py_ssize_t start, Py_ssize_t end):
+        """ArticleText.by_surface without mentions: the capitalised words after the last comma, less the
+        titles leading them, None when only titles (or nothing) are written."""
+        cdef Py_ssize_t titles
+        cdef Py_ssize_t comma = PyUnicode_FindChar(body, 0x2C, start, end, -1)
+        if comma >= 0:  # 'Kepala BPS, Nurul Hasanudin': the name follows the role
+            start = comma + 1
+        words = self.capitalised_words(body, start, end, &titles)
+        if titles == len(words):
+            return None
+        return " ".join(words[titles:])
+
+
+BY_START = itemgetter("start")
+# The keys of a quote record, in order: each record is a copy of this one (sized once) with its values set.
+RECORD = dict.fromkeys(("text", "speaker", "speaker_role", "verb", "direct", "start", "end"))
+
+
+cdef dict quote_record(str body, Statement statement, name, role):
+    """{text, speaker, speaker_role, verb, direct, start, end} of a statement and its speaker."""
+    cdef dict record = PyDict_Copy(RECORD)
+    record["text"] = body[statement.start:statement.end]
+    record["speaker"] = name
+    record["speaker_role"] = role
+    record["verb"] = statement.attribution.verb
+    record["direct"] = statement.direct
+    record["start"] = statement.start
+    record["end"] = statement.end
+    return record
+
+
+cdef list by_anchor(list statements):
+    """`sorted(statements, key=attrgetter("anchor"))`, by insertion (stable): a body has few statements,
+    most of them in order already."""
+    cdef list ordered = list(statements)
+    cdef Py_ssize_t at, to
+    cdef Statement moving
+    for at in range(1, len(ordered)):
+        moving = ordered[at]
+        to = at
+        while to > 0 and (<Statement> ordered[to - 1]).anchor > moving.anchor:
+            ordered[to] = ordered[to - 1]
+            to -= 1
+        ordered[to] = moving
+    return ordered
+
+
+cdef object last_named(list named, Py_ssize_t before):
+    """The name of the last (verb start, name) of `named` with its verb before `before`, None for none."""
+    cdef Py_ssize_t at = len(named)
+    while at > 0:
+        at -= 1
+        if <Py_ssize_t> (<tuple> named[at])[0] < before:
+            return (<tuple> named[at])[1]
+    return None
 
 
 cdef inline bint is_name_char(Py_UCS4 ch) noexcept nogil:
@@ -588,11 +755,23 @@ cdef class StatementPlaces:
     cdef list according         # whether each pattern is an according one
     cdef WordTable patterns_of  # lower-case word -> the (indexes of the) patterns it can start
     cdef str that               # the conjunction a verb may be followed by ("bahwa")
-    cdef Py_ssize_t max_who, min_words
+    cdef Py_ssize_t max_who, min_words, lookback
+    cdef WordTable roots        # lower-case verb form -> its root (quotes.Lexicon.root)
+    cdef WordTable pronouns     # lower-case pronoun -> kind (single, plural, demonstrative)
+    cdef int single, plural
+    cdef object subjects        # quote_scan.Subjects: the subject before a verb
 
-    def __cinit__(self, list patterns, str that, Py_ssize_t max_who, Py_ssize_t min_words):
+    def __cinit__(self, list patterns, str that, Py_ssize_t max_who, Py_ssize_t min_words, dict roots,
+                  dict pronouns, subjects, Py_ssize_t lookback):
         """`patterns`: for each, in the order they are tried, its words as it writes them and whether
-        it is an according one."""
+        it is an according one; `roots` the root of each of their words in lower case; `lookback`
+        how far back (in characters) the sentence of a subject is looked for."""
+        self.roots = WordTable(roots)
+        self.pronouns = WordTable(pronouns)
+        self.single, self.plural = [self.pronouns.values.index(kind) if kind in self.pronouns.values else -2
+                                    for kind in ("single", "plural")]
+        self.subjects = subjects
+        self.lookback = lookback
         self.tables = [WordTable(dict.fromkeys(forms, True)) for forms, _ in patterns]
         self.according = [bool(according) for _, according in patterns]
         starts: dict = {}
@@ -603,6 +782,63 @@ cdef class StatementPlaces:
         self.that = that
         self.max_who = max_who
         self.min_words = min_words
+
+    def statements(self, str body, dict index_words, list quoted, mentions=None):
+        """The Statements of `find`'s places with a person (or a pronoun) behind them; with `mentions`
+        (quote_mentions.Mentions), a person a mention names."""
+        cdef list found = []
+        cdef Statement statement
+        for place in self.find(body, index_words, quoted):
+            statement = self.statement(body, <tuple> place, mentions)
+            if statement is not None:
+                found.append(statement)
+        return found
+
+    cdef Statement statement(self, str body, tuple place, mentions):
+        """The Statement at a place of `find`, its attribution read as the place gives it, None when no
+        person (or pronoun) is behind it: 'Menurut X', 'Menurutnya', or the subject before the verb."""
+        cdef bint according = place[0]
+        cdef Py_ssize_t verb_start = place[1], verb_end = place[2], who_start = place[3], who_end = place[4]
+        cdef Py_ssize_t para_start = place[7], subject_start, subject_end
+        cdef Attribution attribution
+        cdef int kind
+        verb = self.root(body, verb_start, verb_end)
+        if according:
+            if who_start < 0:
+                attribution = attribution_at(verb, verb_start, None, ends_in_nya_any_case(body, verb_start, verb_end))
+            elif self.stripped_kind(body, who_start, who_end) == self.single:
+                attribution = attribution_at(verb, verb_start, None, True)
+            else:
+                attribution = attribution_at(verb, verb_start, (who_start, who_end), False)
+        else:
+            subject = self.subjects.before(body, max(para_start, verb_start - self.max_who), verb_start)
+            if subject is None:
+                return None
+            subject_start, subject_end = <tuple> subject
+            kind = self.pronouns.find(body, subject_start, subject_end, True)
+            if kind == self.plural:
+                return None
+            attribution = attribution_at(verb, verb_start, None, kind == self.single)
+            if kind < 0:
+                attribution.subject = (last_sentence_start(body, para_start, subject_start, self.lookback), verb_start)
+        if not attribution.pronoun:
+            span = attribution.who if attribution.who is not None else attribution.subject
+            if span is None or (mentions is not None and not mentions.within(*span)):
+                return None  # a statement is only reported with a person behind it
+        return statement_at(place[5], place[6], attribution, verb_start, False)
+
+    cdef str root(self, str body, Py_ssize_t start, Py_ssize_t end):
+        """The root of the verb form `body[start:end]` (its lower case when the table has none)."""
+        cdef int found = self.roots.find(body, start, end, True)
+        return self.roots.values[found] if found >= 0 else body[start:end].lower()
+
+    cdef int stripped_kind(self, str body, Py_ssize_t start, Py_ssize_t end):
+        """The pronoun kind of `body[start:end].strip().lower()`, -1 for none."""
+        while start < end and Py_UNICODE_ISSPACE(char_at(body, start)):
+            start += 1
+        while end > start and Py_UNICODE_ISSPACE(char_at(body, end - 1)):
+            end -= 1
+        return self.pronouns.find(body, start, end, True)
 
     def find(self, str body, dict index_words, list quoted):
         """The statements the patterns' matches hold, pattern by pattern in text order.
@@ -745,6 +981,31 @@ cdef class StatementPlaces:
             who_start[0], who_end[0] = name, name_end
         comma = skip_blanks(body, comma + 1, end)  # the text: after the blanks, or the last of them
         return comma if comma < end else end - 1
+
+
+cpdef Py_ssize_t last_sentence_start(str body, Py_ssize_t start, Py_ssize_t end, Py_ssize_t lookback) except -1:
+    """Where the sentence holding `end` starts, looking back no further than `start` nor `lookback`
+    characters: the end of the last match of `re.finditer(r"[.!?]["QUOTE_MARKS]?\\s+")` between there
+    and `end`, else `start`."""
+    cdef Py_ssize_t last = start, at = max(start, end - lookback), after
+    cdef Py_UCS4 ch
+    while at < end:
+        ch = char_at(body, at)
+        at += 1
+        if ch == 0x2E or ch == 0x21 or ch == 0x3F:  # . ! ?
+            after = at + 1 if at < end and is_mark(char_at(body, at)) else at
+            if after < end and Py_UNICODE_ISSPACE(char_at(body, after)):
+                while after < end and Py_UNICODE_ISSPACE(char_at(body, after)):
+                    after += 1
+                last = at = after
+    return last
+
+
+cdef bint ends_in_nya_any_case(str body, Py_ssize_t start, Py_ssize_t stop):
+    """Whether `body[start:stop].lower()` (an ASCII word) ends in "nya"."""
+    return (stop - start >= 3 and (<uint32_t> char_at(body, stop - 3)) | 0x20 == 0x6E
+            and (<uint32_t> char_at(body, stop - 2)) | 0x20 == 0x79
+            and (<uint32_t> char_at(body, stop - 1)) | 0x20 == 0x61)
 
 
 cdef inline bint is_who_end(Py_UCS4 ch) noexcept nogil:

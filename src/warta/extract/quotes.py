@@ -6,9 +6,10 @@ statements ("X mengatakan bahwa ...", "Menurut X, ..."), each as
 The speaker is the canonical entity of the entities stage; a pronoun or -nya speaker is resolved to
 the person the preceding text points to, and stays null when nothing does.
 
-The word lists of data/*.tsv and the patterns built from them are here (lexicon); the scans over
-each body's characters run compiled (quote_scan), as do the lookups of entity mentions
-(quote_mentions).
+The word lists of data/*.tsv and the patterns built from them are here (lexicon), and resolving
+speakers against entity mentions (ArticleText); the scans over each body's characters, the direct
+quotes, the speakers of a body without mentions and the output records run compiled (quote_scan),
+as do the lookups of entity mentions (quote_mentions).
 """
 from __future__ import annotations
 
@@ -17,13 +18,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
 from warta.extract.quote_mentions import Mentions, canonical
 from warta.extract.quote_scan import (Attribution, Attributions, Speaker, Statement, StatementPlaces, Subjects,
-                                      quoted_spans, sentence_starts)
+                                      last_sentence_start, quoted_spans, sentence_starts)
 from warta.extract.tables import body_index, register_keywords, trie_pattern
 from warta.pipeline import register_stage
 from warta.record import Article
@@ -32,8 +32,6 @@ from warta.report import RunReport
 
 DATA = Path(__file__).with_name("data")
 QUOTE_MARKS = "\"\u201c\u201d\u201e\u201f"  # the marks quote_scan.quoted_spans pairs
-# A sentence ends at . ! ? (optionally followed by a closing quote) and then white space.
-SENTENCE_END = re.compile(rf"[.!?][{QUOTE_MARKS}]?\s+")
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
@@ -97,12 +95,16 @@ class Lexicon:
 
     def root(self, word: str) -> str:
         """The root of a reporting verb form ("tegasnya" -> "tegas", "mengatakan" -> "kata")."""
-        low = word.lower()
-        if low in self.verb_roots:
-            return self.verb_roots[low]
-        if low.endswith("nya") and low[:-3] in self.verb_roots:
-            return self.verb_roots[low[:-3]]
-        return self.according.get(low, low)
+        return verb_root(word.lower(), self.verb_roots, self.according)
+
+
+def verb_root(low: str, verb_roots: dict[str, str], according: dict[str, str]) -> str:
+    """The root of a lower-case reporting verb form or according marker (the form itself for none)."""
+    if low in verb_roots:
+        return verb_roots[low]
+    if low.endswith("nya") and low[:-3] in verb_roots:
+        return verb_roots[low[:-3]]
+    return according.get(low, low)
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,9 @@ def lexicon() -> Lexicon:
     register_keywords(form for form in [*subject_forms, *according])  # where indirect statements may start
     indirect_verb, indirect_according = _by_prefix(subject_forms, lower_only=True), _by_prefix(according)
     statement_patterns = [(forms, False) for forms in indirect_verb] + [(forms, True) for forms in indirect_according]
+    statement_roots = {form.lower(): verb_root(form.lower(), verb_roots, according)
+                       for forms, _ in statement_patterns for form in forms}
+    subjects = Subjects(_variants(word_pronouns), _variants(adverbs), NAME_JOINERS)
     return Lexicon(
         verb_roots=verb_roots,
         pronouns=pronouns,
@@ -144,26 +149,29 @@ def lexicon() -> Lexicon:
         # 'Menurut X, "...' / 'Menurutnya, "...'
         lead_according=re.compile(
             rf"(?<!\w)(?P<verb>{according_words})(?:\s+(?P<who>[^,:;]{{1,{MAX_WHO_CHARS}}}?))?\s*[,:]\s*$"),
-        subjects=Subjects(_variants(word_pronouns), _variants(adverbs), NAME_JOINERS),
+        subjects=subjects,
         indirect_verb=indirect_verb,
         indirect_according=indirect_according,
-        statement_places=StatementPlaces(statement_patterns, THAT, MAX_WHO_CHARS, MIN_INDIRECT_WORDS),
+        statement_places=StatementPlaces(statement_patterns, THAT, MAX_WHO_CHARS, MIN_INDIRECT_WORDS, statement_roots,
+                                         pronouns, subjects, SENTENCE_LOOKBACK),
         # a person in subject position: adverbs, then a prefixed verb ("Yusri sudah menegaskan")
         subject_verb=re.compile(rf",?{adverb}\s+(?i:me|ber|ter|di)[a-z]{{3,}}"),
     )
 
 
 class ArticleText:
-    """One body with what speaker resolution needs: sentences, quoted spans and person mentions."""
+    """One body with person mentions, and what resolving speakers against them needs: its sentences,
+    the roles of its people and the speakers named so far.
 
-    def __init__(self, body: str, entities: list[dict[str, Any]], quoted: list[Span]) -> None:
+    A body without mentions needs none of it: quote_scan resolves its speakers from the written names.
+    """
+
+    def __init__(self, body: str, mentions: Mentions) -> None:
         self.body = body
         self.lex = lexicon()
         self._sentence_starts: list[int] | None = None
-        self.quoted = quoted
-        self.mentions = Mentions(entities, len(body), quoted, PERSON_LABELS)
-        self.roles: dict[str, str] = self.mentions.roles
-        self.has_entities = bool(self.mentions)
+        self.mentions = mentions
+        self.roles: dict[str, str] = mentions.roles
         self.named: list[tuple[int, Speaker]] = []  # speakers attributions name, by position
         self._person_names: dict[str, frozenset[str]] | None = None
 
@@ -178,6 +186,13 @@ class ArticleText:
 
     # -- resolving an attribution ---------------------------------------------------------------
 
+    def speaker(self, attribution: Attribution, anchor: int) -> Speaker:
+        """The speaker of a statement (`resolve`), kept for the pronouns after it when it names one."""
+        speaker = self.resolve(attribution, anchor)
+        if speaker.name:
+            self.named.append((attribution.verb_start, speaker))
+        return speaker
+
     def resolve(self, attribution: Attribution, anchor: int) -> Speaker:
         """The speaker of an attribution; `anchor` is where the statement starts (for pronouns)."""
         if attribution.pronoun:
@@ -185,15 +200,14 @@ class ArticleText:
         span = attribution.who or attribution.subject
         if span is None:
             return Speaker()
-        if self.has_entities:
-            people = self.mentions.within(*span)
-            if people:
-                return self.speaker_of(people[0] if attribution.who else people[-1])
-            if attribution.who:
-                # "kata BPS": an organisation named right after the verb speaks for itself
-                first = self.mentions.within(span[0], span[1], ORG_LABELS)[:1]
-                if first and not self.body[span[0]:first[0]["start"]].strip():
-                    return Speaker(canonical(first[0]))
+        people = self.mentions.within(*span)
+        if people:
+            return self.speaker_of(people[0] if attribution.who else people[-1])
+        if attribution.who:
+            # "kata BPS": an organisation named right after the verb speaks for itself
+            first = self.mentions.within(span[0], span[1], ORG_LABELS)[:1]
+            if first and not self.body[span[0]:first[0]["start"]].strip():
+                return Speaker(canonical(first[0]))
         if attribution.who:
             span = (span[0], self.lex.scan.trim_who(self.body, *span))
         return self.by_surface(span)
@@ -205,8 +219,6 @@ class ArticleText:
         last attribution naming one, else a person in subject position (before a verb); the
         first person of the nearest sentence naming any is the last resort.
         """
-        if not self.has_entities:  # only attributions name people: the last one before `pos`
-            return self.last_named(0, pos) or Speaker()
         fallback: dict[str, Any] | None = None
         end, seen = pos, 0
         while end > 0 and seen < MAX_ANTECEDENT_SENTENCES:
@@ -246,21 +258,19 @@ class ArticleText:
         comma = self.body.rfind(",", start, end)
         if comma >= 0:  # 'Kepala BPS, Nurul Hasanudin': the name follows the role
             start = comma + 1
-        if self.has_entities and self.mentions.within(start, end, NON_PERSON_LABELS):
+        if self.mentions.within(start, end, NON_PERSON_LABELS):
             return Speaker()
         words, titles = self.lex.scan.name_words(self.body, start, end)
         if not words:
             return Speaker()
         if titles == len(words):
             return self.by_role(" ".join(words))
-        if titles and self.has_entities:
+        if titles:
             return Speaker()
         return self.by_name(words[titles:])
 
     def by_name(self, words: list[str]) -> Speaker:
         """A written name, as the one person whose canonical name holds all its words, if any."""
-        if not self.has_entities:
-            return Speaker(" ".join(words))
         wanted = {w.lower() for w in words}
         holders = {name for name, name_words in self.person_names().items() if wanted <= name_words}
         if len(holders) == 1:
@@ -295,8 +305,9 @@ def paragraph_of(body: str, pos: int) -> Span:
     return start, (len(body) if end < 0 else end)
 
 
-def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon) -> Attribution | None:
+def attribution_before(body: str, open_mark: int, para_start: int) -> Attribution | None:
     """'X mengatakan, "', 'Menurut X, "', 'kata X, "' in the sentence before the opening mark."""
+    lex = lexicon()
     lead_start = para_start
     if not body[para_start:open_mark].strip() and para_start > 0:
         # a quote opening its paragraph, introduced by the end of the previous one ("... berkata:")
@@ -308,7 +319,7 @@ def attribution_before(body: str, open_mark: int, para_start: int, lex: Lexicon)
             lead_start, open_mark = prev_start, prev_end
     if not _ends_lead(body, lead_start, open_mark):
         return None
-    sentence_start = max(lead_start, _last_sentence_start(body, lead_start, open_mark))
+    sentence_start = max(lead_start, last_sentence_start(body, lead_start, open_mark, SENTENCE_LOOKBACK))
     for pattern in (lex.lead_according, lex.lead_verb_who):
         m = pattern.search(body, sentence_start, open_mark)
         if m:
@@ -345,94 +356,32 @@ def _ends_lead(body: str, start: int, end: int) -> bool:
     return end > start and (body[end - 1] in ",:" or body.endswith(THAT, start, end))
 
 
-def _last_sentence_start(body: str, start: int, end: int) -> int:
-    """Where the sentence holding `end` starts, looking no further back than `start`."""
-    last = start
-    for m in SENTENCE_END.finditer(body, max(start, end - SENTENCE_LOOKBACK), end):
-        last = m.end()
-    return last
-
-
-def direct_statements(text: ArticleText) -> list[Statement]:
-    body, lex = text.body, text.lex
-    found = []
-    for start, end in text.quoted:  # each starts with a non-space (quoted_spans): none is empty
-        attribution = (lex.scan.after(body, end)
-                       or attribution_before(body, start - 1, body.rfind("\n", 0, start - 1) + 1, lex))
-        if attribution is not None:
-            anchor = start - 1 if attribution.verb_start > end else min(start - 1, attribution.verb_start)
-            found.append(Statement(start, end, attribution, anchor, True))
-        elif found and continues(body, found[-1], start - 1):
-            found.append(Statement(start, end, found[-1].attribution, found[-1].anchor, True))
-    return found
-
-
-def continues(body: str, previous: Statement, open_mark: int) -> bool:
-    """'"A," kata X. "B."': a quote right after the attribution sentence of the one before it."""
-    attribution = previous.attribution
-    if not previous.end < attribution.verb_start < open_mark or open_mark - attribution.verb_start > MAX_WHO_CHARS:
-        return False
-    between = body[attribution.verb_start:open_mark]
-    return "\n" not in between and between.rstrip().endswith((".", "!", "?"))
-
-
 # -- indirect statements ------------------------------------------------------------------------
 
-def indirect_statements(text: ArticleText) -> list[Statement]:
-    """'X mengatakan bahwa ...', 'X menegaskan, ...', 'Menurut X, ...' in paragraphs without quotes."""
-    found = []
-    for place in text.lex.statement_places.find(text.body, body_index(text.body).words, text.quoted):
-        statement = _indirect(text, *place)
-        if statement:
-            found.append(statement)
-    return found
+def indirect_statements(body: str, quoted: list[Span], lex: Lexicon, mentions: Mentions | None) -> list[Statement]:
+    """'X mengatakan bahwa ...', 'X menegaskan, ...', 'Menurut X, ...' in paragraphs without quotes.
+
+    A statement needs a person (or a pronoun) behind it; with `mentions`, one a person mention names."""
+    return lex.statement_places.statements(body, body_index(body).words, quoted, mentions)
 
 
-def _indirect(text: ArticleText, according: bool, verb_start: int, verb_end: int, who_start: int, who_end: int,
-              start: int, end: int, para_start: int) -> Statement | None:
-    """The statement `body[start:end]` with its attribution, if a person (or pronoun) is behind it."""
-    body, lex = text.body, text.lex
-    verb_form = body[verb_start:verb_end]
-    verb = lex.root(verb_form)
-    if according:
-        if who_start < 0:
-            attribution = Attribution(verb, verb_start, pronoun=verb_form.lower().endswith("nya"))
-        elif lex.pronouns.get(body[who_start:who_end].strip().lower()) == "single":
-            attribution = Attribution(verb, verb_start, pronoun=True)
-        else:
-            attribution = Attribution(verb, verb_start, who=(who_start, who_end))
-    else:
-        s = lex.subjects.before(body, max(para_start, verb_start - MAX_WHO_CHARS), verb_start)
-        if not s:
-            return None
-        kind = lex.pronouns.get(body[s[0]:s[1]].lower())
-        if kind == "plural":
-            return None
-        attribution = Attribution(verb, verb_start, pronoun=kind == "single",
-                                  subject=None if kind else (_last_sentence_start(body, para_start, s[0]), verb_start))
-    if not attribution.pronoun:
-        span = attribution.who or attribution.subject
-        if span is None or (text.has_entities and not text.mentions.within(*span)):
-            return None  # a statement is only reported with a person behind it
-    return Statement(start, end, attribution, verb_start, False)
+def person_mentions(body: str, entities: list[dict[str, Any]] | None, quoted: list[Span]) -> Mentions | None:
+    """The mentions of `entities` inside `body`, None for none (speakers are then the names written)."""
+    if not entities:
+        return None
+    mentions = Mentions(entities, len(body), quoted, PERSON_LABELS)
+    return mentions if mentions else None
 
 
 def extract_quotes(body: str, entities: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Every direct quote and indirect statement in `body`, in text order."""
     if not body:
         return []
-    text = ArticleText(body, entities or [], quoted_spans(body))
-    statements = sorted(direct_statements(text) + indirect_statements(text), key=attrgetter("anchor"))
-    quotes = []
-    for st in statements:
-        attribution = st.attribution
-        speaker = text.resolve(attribution, st.anchor)
-        if speaker.name:
-            text.named.append((attribution.verb_start, speaker))
-        if speaker.name or st.direct:
-            quotes.append({"text": body[st.start:st.end], "speaker": speaker.name, "speaker_role": speaker.role,
-                           "verb": attribution.verb, "direct": st.direct, "start": st.start, "end": st.end})
-    return sorted(quotes, key=itemgetter("start"))
+    lex, quoted = lexicon(), quoted_spans(body)
+    mentions = person_mentions(body, entities, quoted)
+    statements = (lex.scan.direct_statements(body, quoted, attribution_before)
+                  + indirect_statements(body, quoted, lex, mentions))
+    return lex.scan.quotes(body, statements, None if mentions is None else ArticleText(body, mentions).speaker)
 
 
 @register_stage("quotes")
