@@ -166,3 +166,11 @@ def test_long_degenerate_input_is_read_in_one_pass(text):
     found = find_dates(text, PUBLISHED)
     assert all(text[d["start"]:d["end"]] == d["text"] for d in found)
     assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))
+
+
+def test_weekday_beyond_the_calendar_has_no_value():
+    """A publication date at the calendar's edge leaves the weekday that would fall outside it unresolved."""
+    early = find_dates("Rapat digelar Senin lalu dan Jumat depan.", "0001-01-01")
+    late = find_dates("Rapat digelar Senin lalu dan Jumat depan.", "9999-12-31")
+    assert [d["value"] for d in early] == [None, "0001-01-05"]
+    assert [d["value"] for d in late] == ["9999-12-27", None]

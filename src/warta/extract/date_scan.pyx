@@ -487,7 +487,10 @@ cdef object weekday_value_uncached(int target, int direction, anchor):
         days = target - weekday
     else:
         days = -back
-    return (anchor + dt.timedelta(days=days)).isoformat()
+    try:
+        return (anchor + dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None  # an anchor at the calendar's edge ("0001-01-01", "9999-12-31")
 
 
 cdef object bare_month_value(int month, int direction, anchor):
