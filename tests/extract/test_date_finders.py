@@ -291,14 +291,17 @@ def weekday_value(target, direction, anchor):
     direction = (direction or "").casefold()
     back = (anchor.weekday() - target) % 7
     if direction in ("depan", "mendatang"):
-        day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        days = (target - anchor.weekday()) % 7 or 7
     elif direction in ("lalu", "kemarin"):
-        day = anchor - dt.timedelta(days=back or 7)
+        days = -(back or 7)
     elif direction == "ini":
-        day = anchor + dt.timedelta(days=target - anchor.weekday())
+        days = target - anchor.weekday()
     else:
-        day = anchor - dt.timedelta(days=back)
-    return day.isoformat()
+        days = -back
+    try:
+        return (anchor + dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None  # outside the calendar
 
 
 def weekdays(body, anchor, scan):
@@ -421,10 +424,6 @@ def compare(finder_name: str, text: str, anchor: dt.date | None) -> None:
     except KeyError:
         assert "İ" in text or "ı" in text, text
         return
-    except OverflowError:  # a weekday a day before 0001-01-01 or after 9999-12-31, as ever
-        with pytest.raises(OverflowError):
-            COMPILED_FINDERS[finder_name](text, anchor, scan)
-        return
     assert fields(COMPILED_FINDERS[finder_name](text, anchor, scan)) == expected, (finder_name, text, anchor)
 
 
@@ -474,10 +473,6 @@ def test_find_dates_agrees_with_the_stage_it_replaces(seed: int):
             expected = find_dates_reference(text, published)
         except KeyError:
             assert "İ" in text or "ı" in text, text
-            continue
-        except OverflowError:
-            with pytest.raises(OverflowError):
-                dates.find_dates(text, published)
             continue
         assert dates.find_dates(text, published) == expected, (text, published)
 
