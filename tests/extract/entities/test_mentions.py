@@ -47,3 +47,40 @@ def test_a_first_name_the_model_left_off_still_joins_the_name() -> None:
     body = "Kata Presiden Joko Widodo dan Kapolri Jenderal Listyo Sigit Prabowo."
     found = labels(body, [("Widodo", "PER"), ("Sigit Prabowo", "PER")])
     assert found.get("Joko Widodo") == "PER" and found.get("Listyo Sigit Prabowo") == "PER"
+
+
+def test_a_person_read_with_the_office_before_the_rank_starts_after_the_rank() -> None:
+    body = "Kata Karo Monev Stamarena Polri Brigjen Hadi Utomo di Mapolda Babel."
+    found = labels(body, [("Karo Monev Stamarena Polri Brigjen Hadi Utomo", "PER")])
+    assert found.get("Hadi Utomo") == "PER" and not any("Brigjen" in text for text in found)
+
+
+def test_what_follows_a_title_is_kept_only_when_it_holds_a_person() -> None:
+    body = "Kata Mesza kemudian. Managing Director Galderma Indonesia Mesza Reinaldo menyampaikan itu."
+    found = labels(body, [("Director Galderma Indonesia Mesza Reinaldo", "ORG"), ("Mesza", "PER")])
+    assert found.get("Galderma Indonesia") == "ORG" and found.get("Mesza Reinaldo") == "PER"
+    body = "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi hadir."
+    assert labels(body, [("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "ORG")]) == {}
+
+
+def test_an_organisation_named_with_a_centre_keeps_its_tail() -> None:
+    body = "Euroskinlab (ESL) hadir. Talk show oleh dokter di Euroskinlab Aesthetic Centre dr Eliza Ennio Gunawan."
+    found = labels(body, [("Euroskinlab Aesthetic Centre", "ORG"), ("Eliza Ennio Gunawan", "PER"), ("Euroskinlab", "ORG")])
+    assert found.get("Euroskinlab Aesthetic Centre") == "ORG" and "Aesthetic Centre" not in found
+
+
+def test_a_venue_is_a_place() -> None:
+    body = "Acara itu digelar di The Dome, Senayan Park, pada Sabtu."
+    assert labels(body, [("The Dome", "ORG"), ("Senayan Park", "LOC")])["The Dome"] == "LOC"
+
+
+def test_a_balinese_birth_order_name_opens_the_person() -> None:
+    body = "Perbekel Cemagi Putu Hendra Sastrawan mengakui wilayahnya ramai."
+    found = labels(body, [("Perbekel Cemagi Putu", "ORG"), ("Hendra Sastrawan", "PER")])
+    assert found.get("Putu Hendra Sastrawan") == "PER"
+
+
+def test_a_first_name_read_as_an_organisation_is_the_person_named_in_full() -> None:
+    body = "Vera juga menyampaikan rasa bangganya. Kata VP Danone Indonesia, Vera Galuh Sugijanto, kemarin."
+    found = labels(body, [("Danone Indonesia", "ORG"), ("Vera Galuh Sugijanto", "PER"), ("Vera", "ORG")])
+    assert found.get("Vera Galuh Sugijanto") == "PER" and found.get("Vera") == "PER"

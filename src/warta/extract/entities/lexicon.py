@@ -61,6 +61,17 @@ def org_words() -> dict[str, str]:
 
 
 @cache
+def name_openers() -> frozenset[str]:
+    return frozenset(row[0].casefold() for row in _rows("name_openers.tsv"))
+
+
+@cache
+def venue_words() -> dict[str, str]:
+    """casefolded venue marker ("Stadion", "Park") -> "head" or "tail"."""
+    return {row[0].casefold(): row[1] for row in _rows("venue_words.tsv")}
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Lowercase words that news text mostly writes in lower case (so a capitalised one is rarely a name)."""
     path = DATA / "common_words.txt"

@@ -16,8 +16,8 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, is_honorific,
-    is_title, nickname_honorifics, not_names, org_words, place_acronyms,
+    CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorifics,
+    is_honorific, is_title, name_openers, nickname_honorifics, not_names, org_words, place_acronyms, venue_words,
 )
 from warta.extract.entities.ner import Span, token_columns
 
@@ -36,7 +36,7 @@ class Mention:
     first: int                  # token indices, inclusive
     last: int
     label: str
-    kind: str = "name"          # name | abbreviation | heading | short | role_noun | guess
+    kind: str = "name"          # name | abbreviation | heading | short | role_noun | guess | after_title
     role: str | None = None
     defines: str | None = None  # the abbreviation this long form introduces in parentheses
     cluster: int = -1
@@ -124,6 +124,13 @@ def is_org_tail(word: str) -> bool:
     return org_words().get(word.casefold()) == "tail"
 
 
+def names_venue(words: list[str]) -> bool:
+    """Whether a name opens or closes with a venue word and holds no organisation word."""
+    venue = venue_words()
+    return (venue.get(words[0].casefold()) == "head" or venue.get(words[-1].casefold()) == "tail") \
+        and not any(is_org_head(w) or is_org_tail(w) for w in words)
+
+
 def abbreviation_matches(abbreviation: str, long_form: str) -> bool:
     """Whether "BPS" abbreviates "Badan Pusat Statistik": its letters in order, starting at the first word."""
     letters = [c for c in abbreviation.casefold() if c.isalpha()]
@@ -186,6 +193,10 @@ class MentionFinder:
         if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
             label = "ORG"   # "Kementerian Imipas" read as a person
         if label == "PER":
+            rank = next((i for i in range(last - 1, first, -1)
+                         if honorifics().get(words[i].casefold().rstrip(".")) in {"rank", "service"}), None)
+            if rank is not None and any(map(is_name_word, words[rank + 1:last + 1])):
+                first = rank + 1   # "Karo Monev Stamarena Polri Brigjen Hadi Utomo": the name follows the rank
             while first <= last and (is_title(words[first]) or is_honorific(words[first])
                                      or words[first].casefold() in common_words()):
                 first += 1
@@ -203,6 +214,16 @@ class MentionFinder:
                 and all(is_name_word(words[i]) for i in range(first, last + 1)):
             label = "PER"   # "Jenderal Listyo Sigit", "Pak Tito": a rank or honorific comes before a person
         if label != "PER" and is_title(words[first]) and not is_org_head(words[first]):
+            rest = first
+            while rest < last and (is_title(words[rest]) or words[rest].casefold() in CONNECTORS):
+                rest += 1
+            if last > rest and is_name_word(words[rest]):
+                # "Director Galderma Indonesia Mesza Reinaldo": kept if split_glued finds the person inside
+                mentions = self.repair(rest, last, label)
+                for m in mentions:
+                    if m.label != "PER":
+                        m.kind = "after_title"
+                return mentions
             return []   # "Menteri Keuangan", "Head of ...": a role, not an organisation
         role = self.role_before_comma(first)
         if label == "LOC" and last > first and role is not None and all(map(is_name_word, words[first:last + 1])) \
@@ -210,6 +231,8 @@ class MentionFinder:
             # "kata Sekretaris Utama Bappenas, Syahrial Loetan di Jakarta", "Sekretaris Perusahaan Indofood, Clara
             # Suraya, di Jakarta": the role's holder; but "Menteri Perhubungan, Amerika Serikat, ...": its country
             label = "PER"
+        if label == "ORG" and names_venue(words[first:last + 1]):
+            label = "LOC"   # "The Dome", "Stadion Manahan": a venue is a place
         if label != "ORG":
             head = next((i for i in range(first, last + 1) if is_org_head(words[i])), None)
             if head is not None and (head == first or label == "LOC"):
@@ -251,6 +274,7 @@ class MentionFinder:
         names the person elsewhere, "Edu TikTok" (PER) dropped when its words name an organisation elsewhere,
         and "Pendiri Alibaba" (LOC) made the organisation the article names "Alibaba Group"."""
         words = self.words
+        self.relabel_short_names(mentions)
         person_words = {words[i] for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
         known = {self.tokens.text(m.first, m.last) for m in mentions}
         organisation_openers = {words[m.first] for m in mentions if m.label == "ORG" and m.last > m.first}
@@ -275,11 +299,32 @@ class MentionFinder:
                 continue
             cut = self.person_inside(m, person_words, known, non_person_words)
             if cut is None:
-                result.append(m)
+                if m.kind != "after_title":
+                    result.append(m)   # what followed a title is dropped, as the title's object, unless it holds a person
             else:
                 result.append(Mention(m.first, cut - 1, m.label))
                 result.append(Mention(cut, m.last, "PER"))
         return result
+
+    def relabel_short_names(self, mentions: list[Mention]) -> None:
+        """Two model slips around a person's name: "Vera" (ORG) where the article names "Vera Galuh Sugijanto"
+        is that person; "Perbekel Cemagi Putu" (ORG) + "Hendra Sastrawan" (PER): "Putu" opens the name."""
+        words = self.words
+        starts = {m.first: m for m in mentions if m.label == "PER"}
+        for m in mentions:
+            follower = starts.get(m.last + 1)
+            if m.label != "PER" and follower is not None and m.last > m.first \
+                    and words[m.last].casefold() in name_openers() and self.tokens.joined(m.last, m.last + 1):
+                m.last -= 1
+                follower.first -= 1
+        names = {words[i] for m in mentions if m.label == "PER" and m.last > m.first for i in (m.first, m.last)}
+        in_longer_names = {words[i] for m in mentions if m.label != "PER" and m.last > m.first
+                           for i in range(m.first, m.last + 1)}
+        for m in mentions:
+            word = words[m.first]
+            if m.label == "ORG" and m.first == m.last and word in names and word not in in_longer_names \
+                    and not word.isupper():
+                m.label = "PER"
 
     def names_organisation_word(self, name: tuple[int, int], mentions: list[Mention]) -> bool:
         """Whether a word of a candidate name is part of an organisation or place mention elsewhere."""
@@ -289,9 +334,9 @@ class MentionFinder:
     def person_inside(self, m: Mention, person_words: set[str], known: set[str],
                       non_person_words: set[str]) -> int | None:
         """Where a person's name starts inside an organisation or place mention, if it does."""
-        if m.last - m.first < 2:
-            return None
         words = self.words
+        if m.last - m.first < 2 or is_org_tail(words[m.last]):
+            return None   # "Euroskinlab Aesthetic Centre": a name ending so is the organisation's
         cuts = [i for i in range(m.first + 1, m.last + 1)
                 if all(is_name_word(words[j]) and words[j] not in non_person_words for j in range(i, m.last + 1))]
         for i in cuts:
