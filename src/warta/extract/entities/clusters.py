@@ -58,7 +58,7 @@ def _build_clusters(sentences: Iterable[list[str]], min_count: int, contexts: in
                 if 0 <= j < len(ctx) and ctx[j] >= 0:
                     rows.append(wid)
                     cols.append(base + ctx[j])
-    matrix = sparse.coo_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+    matrix = sparse.coo_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)),
                                shape=(len(words), 4 * contexts)).tocsr()
     matrix.sum_duplicates()
     total = matrix.sum()
@@ -75,14 +75,16 @@ def _build_clusters(sentences: Iterable[list[str]], min_count: int, contexts: in
     u, s, _ = randomized_svd(ppmi, n_components=dims, random_state=seed)
     vectors = u * np.sqrt(s)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    # float64 and rounded: other CPUs' BLAS kernels differ in the last bits, which must not move k-means
+    vectors = np.round(vectors, 6)
     labels = [KMeans(n_clusters=min(k, len(words)), n_init=1, random_state=seed).fit_predict(vectors) for k in CLUSTER_SIZES]
     return {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(words)}
 
 
 def save_clusters(clusters: dict[str, tuple[int, ...]], path: Path) -> None:
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        for word, ids in clusters.items():
-            handle.write(word + "\t" + "\t".join(map(str, ids)) + "\n")
+    text = "".join(word + "\t" + "\t".join(map(str, ids)) + "\n" for word, ids in clusters.items())
+    # no file name or time in the gzip header: the same clusters give the same bytes
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:

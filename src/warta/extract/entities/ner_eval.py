@@ -1,7 +1,8 @@
 """Scoring the tagger: exact-span micro P/R/F1 per label (`warta eval ner`), and the published protocols.
 
     python -m warta.extract.entities.ner_eval cv [FOLD...] [--nerui-only] [--iterations N]  # NER-UI fold models
-    python -m warta.extract.entities.ner_eval heldout [--per-corpus] [--iterations N]  # every 10th NERP / NERGrit sentence held out
+    python -m warta.extract.entities.ner_eval heldout [--offset K] [--per-corpus] [--iterations N]
+        # every 10th NERP / NERGrit sentence held out, from the K-th (default 0): other K, other splits
 """
 from __future__ import annotations
 
@@ -117,26 +118,29 @@ def _score_fold(nerui: Path, fold: int, others: list[Path], clusters: Path, para
 HELD_OUT_CORPORA = ("indonlu-nerp", "indonlu-nergrit")
 
 
-def held_out_split(every: int = 10) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
-    """Per corpus directory: the training sentences left, and every `every`-th NERP / NERGrit sentence held out."""
-    tests = {name: read_conll(shared_dir() / "data" / "ner" / name / "train.txt")[::every] for name in HELD_OUT_CORPORA}
+def held_out_split(every: int = 10, offset: int = 0) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
+    """Per corpus directory: the training sentences left, and every `every`-th NERP / NERGrit sentence
+    (from the `offset`-th) held out."""
+    tests = {name: read_conll(shared_dir() / "data" / "ner" / name / "train.txt")[offset::every]
+             for name in HELD_OUT_CORPORA}
     train: dict[str, list[Sentence]] = {}
     for path in default_train_files():
         sentences = read_conll(path)
         if path.parent.name in tests:
-            sentences = [s for i, s in enumerate(sentences) if i % every]
+            sentences = [s for i, s in enumerate(sentences) if i % every != offset]
         train.setdefault(path.parent.name, []).extend(sentences)
     held_out = [s for test in tests.values() for s in test]
     return {name: _without(sentences, held_out) for name, sentences in train.items()}, tests
 
 
-def heldout_nerp_nergrit(every: int = 10, params: dict | None = None, per_corpus: bool = False) -> dict[str, float]:
+def heldout_nerp_nergrit(every: int = 10, params: dict | None = None, per_corpus: bool = False,
+                         offset: int = 0) -> dict[str, float]:
     """Hold out every `every`-th sentence of NERP and NERGrit and score each held-out set.
 
     One model trains on the rest of all sets; with `per_corpus`, as in the published baselines,
     each corpus gets its own model trained on the rest of that corpus only.
     """
-    train, tests = held_out_split(every)
+    train, tests = held_out_split(every, offset)
     if per_corpus:
         return {name: _train_and_score(train[name], {name: test}, params)[name] for name, test in tests.items()}
     return _train_and_score([s for sentences in train.values() for s in sentences], tests, params)
@@ -161,7 +165,8 @@ def main(argv: list[str]) -> None:
         folds = [int(a) for a in argv[1:] if a.isdigit() and "--iterations" not in argv[:argv.index(a)]] or range(1, 6)
         cross_validate_nerui(folds, extra="--nerui-only" not in argv, params=params)
     elif argv[:1] == ["heldout"]:
-        heldout_nerp_nergrit(params=params, per_corpus="--per-corpus" in argv)
+        offset = int(argv[argv.index("--offset") + 1]) if "--offset" in argv else 0
+        heldout_nerp_nergrit(params=params, per_corpus="--per-corpus" in argv, offset=offset)
     else:
         raise SystemExit(__doc__)
 

@@ -1,6 +1,9 @@
 """Training the CRF tagger from CoNLL files (`warta train ner`)."""
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import os
 import time
 from collections.abc import Iterable
@@ -16,6 +19,7 @@ REPO = Path(__file__).resolve().parents[4]
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True,
               "feature.minfreq": 1}
 
+RECORD_FILE = "training.json"  # written beside the model by `warta train ner`: see `training_record`
 GAZETTEER_PARTS = int(os.environ.get("WARTA_NER_GAZETTEER_PARTS", "0"))  # 5: jackknifed name-list features
 
 
@@ -28,15 +32,24 @@ def default_train_files() -> list[Path]:
     return sorted((shared_dir() / "data" / "ner").glob("*/*.txt"))
 
 
+def unlabelled_files() -> list[Path]:
+    """The raw news text the word clusters learn from: the detik bodies and the Kompas text of the
+    quote-attribution corpus (its quote tags are not read)."""
+    data = shared_dir() / "data"
+    return [path for path in (data / "news" / "detik-2025" / "articles.csv",
+                              *sorted((data / "quotes" / "pfsa-id").glob("*.txt"))) if path.exists()]
+
+
 def news_sentences() -> list[list[str]]:
-    """Tokenised sentences of the raw detik bodies, unlabelled text for the word clusters."""
-    path = shared_dir() / "data" / "news" / "detik-2025" / "articles.csv"
-    if not path.exists():
-        return []
+    """Tokenised sentences of the unlabelled news text (`unlabelled_files`), each distinct sentence once."""
     sentences = []
-    for body in detik_texts(path):
-        sentences.extend([t for t, _, _ in s] for s in split_sentences(body, tokenize(body)))
-    return sentences
+    for path in unlabelled_files():
+        if path.suffix == ".csv":
+            for body in detik_texts(path):
+                sentences.extend([t for t, _, _ in s] for s in split_sentences(body, tokenize(body)))
+        else:
+            sentences.extend(s.tokens for s in read_conll(path))
+    return [list(sentence) for sentence in dict.fromkeys(map(tuple, sentences))]
 
 
 def read_sentences(files: Iterable[str | Path]) -> list[Sentence]:
@@ -90,7 +103,33 @@ def train_model(sentences: list[Sentence], out_dir: str | Path, params: dict | N
 
 
 def train_from_files(files: Iterable[str | Path] | None = None, out_dir: str | Path | None = None) -> Path:
-    files = list(files) if files else default_train_files()
+    files = [Path(f) for f in files] if files else default_train_files()
     if not files:
         raise FileNotFoundError(f"no training files (looked in {shared_dir() / 'data' / 'ner'})")
-    return train_model(read_sentences(files), out_dir or MODEL_DIR)
+    out = train_model(read_sentences(files), out_dir or MODEL_DIR)
+    record = training_record(files, out)
+    (out / RECORD_FILE).write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
+def training_record(train_files: list[Path], model_dir: Path) -> dict:
+    """What a model was built from: its input files and the artefacts, by SHA-256, and the CRF parameters."""
+    return {"command": "warta train ner",
+            "train_files": {data_name(p): file_digest(p) for p in train_files},
+            "unlabelled_files": {data_name(p): file_digest(p) for p in unlabelled_files()},
+            "crf_params": CRF_PARAMS,
+            "artefacts": {name: file_digest(model_dir / name) for name in (MODEL_FILE, CLUSTERS_FILE)}}
+
+
+def data_name(path: Path) -> str:
+    """A data file's path relative to ../shared, or as given when it lies elsewhere."""
+    try:
+        return path.resolve().relative_to(shared_dir().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's content; of a .gz file's decompressed content, which no zlib build changes."""
+    data = path.read_bytes()
+    return hashlib.sha256(gzip.decompress(data) if path.suffix == ".gz" else data).hexdigest()
