@@ -64,6 +64,15 @@ def test_speaker_is_the_canonical_entity_not_the_surface() -> None:
     assert q["speaker"] == "Rudiantara"
 
 
+def test_the_person_set_off_after_whom_a_noun_relates_to_speaks() -> None:
+    body = "\"Dia siap menghadapi semua ini,\" kata pengacara Lisa, Jhony Boy Nababan, kepada wartawan."
+    ents = person(body, "Lisa", "Lisa Mariana") + person(body, "Jhony Boy Nababan")
+    assert only(extract_quotes(body, ents))["speaker"] == "Jhony Boy Nababan"
+    body = "\"Dia siap menghadapi semua ini,\" kata Lisa, Jhony Boy Nababan, dan kawan-kawan."
+    ents = person(body, "Lisa", "Lisa Mariana") + person(body, "Jhony Boy Nababan")
+    assert only(extract_quotes(body, ents))["speaker"] == "Lisa Mariana"
+
+
 def test_role_only_attribution_resolves_through_the_entity_role() -> None:
     body = ("Presiden Joko Widodo memimpin rapat terbatas.\n\n"
             "\u201dSemuanya harus jalan minggu ini,\u201d kata Presiden dalam rapat itu.")

@@ -202,7 +202,7 @@ class ArticleText:
             return Speaker()
         people = self.mentions.within(*span)
         if people:
-            return self.speaker_of(people[0] if attribution.who else people[-1])
+            return self.speaker_of(self.apposed(span[0], people) if attribution.who else people[-1])
         if attribution.who:
             # "kata BPS": an organisation named right after the verb speaks for itself
             first = self.mentions.within(span[0], span[1], ORG_LABELS)[:1]
@@ -211,6 +211,16 @@ class ArticleText:
         if attribution.who:
             span = (span[0], self.lex.scan.trim_who(self.body, *span))
         return self.by_surface(span)
+
+    def apposed(self, start: int, people: list[dict[str, Any]]) -> dict[str, Any]:
+        """The person an attribution names: its first, or the name set off by commas after it when the first
+        is what a lower-case noun relates to ("kata pengacara Lisa, Jhony Boy Nababan": Jhony speaks)."""
+        first = people[0]
+        lead = self.body[start:first["start"]].split()
+        if len(people) > 1 and lead and all(word.islower() for word in lead) \
+                and self.body[first["end"]:people[1]["start"]].strip() == ",":
+            return people[1]
+        return first
 
     def antecedent(self, pos: int) -> Speaker:
         """The person the text before `pos` points to.

@@ -84,3 +84,9 @@ def test_a_first_name_read_as_an_organisation_is_the_person_named_in_full() -> N
     body = "Vera juga menyampaikan rasa bangganya. Kata VP Danone Indonesia, Vera Galuh Sugijanto, kemarin."
     found = labels(body, [("Danone Indonesia", "ORG"), ("Vera Galuh Sugijanto", "PER"), ("Vera", "ORG")])
     assert found.get("Vera Galuh Sugijanto") == "PER" and found.get("Vera") == "PER"
+
+
+def test_an_abstract_noun_never_joins_a_persons_name() -> None:
+    body = "Bersama Direktur Kepesertaan BPJS Ketenagakerjaan Eko Nugriyanto di Jakarta."
+    found = labels(body, [("BPJS", "ORG"), ("Eko Nugriyanto", "PER"), ("Jakarta", "LOC")])
+    assert found.get("Eko Nugriyanto") == "PER" and "Ketenagakerjaan Eko Nugriyanto" not in found

@@ -27,6 +27,9 @@ PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lu
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
 ROMAN = re.compile(r"[IVXLC]+")
 LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+# an abstract noun made with ke-...-an or pe(r/m/n)-...-an ("Ketenagakerjaan", "Perhubungan") is never a word
+# of a person's name; a ministry's acronym ("Kementan") is left to the office tables
+ABSTRACT_NOUN = re.compile(r"(?!kemen)(?:ke|per|pem|pen|peng)\w{3,}an", re.IGNORECASE)
 SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
 PARENTHESES = re.compile(r"\([^)]*\)")
 
@@ -107,7 +110,8 @@ def is_name_word(word: str) -> bool:
     """A capitalised word that is not an ordinary word, title or honorific: it can be part of a name."""
     key = word.casefold()
     return (word[:1].isupper() and LETTERS.fullmatch(word) is not None and key not in common_words()
-            and not _never_a_name(key) and not is_title(word) and not is_honorific(word))
+            and not _never_a_name(key) and not is_title(word) and not is_honorific(word)
+            and ABSTRACT_NOUN.fullmatch(word) is None)
 
 
 @lru_cache(maxsize=1 << 16)
