@@ -90,3 +90,15 @@ def test_an_abstract_noun_never_joins_a_persons_name() -> None:
     body = "Bersama Direktur Kepesertaan BPJS Ketenagakerjaan Eko Nugriyanto di Jakarta."
     found = labels(body, [("BPJS", "ORG"), ("Eko Nugriyanto", "PER"), ("Jakarta", "LOC")])
     assert found.get("Eko Nugriyanto") == "PER" and "Ketenagakerjaan Eko Nugriyanto" not in found
+
+
+def test_a_middle_name_read_as_an_organisation_is_the_person() -> None:
+    body = "Calvijn mengatakan pelaku ditangkap. Kata Kapolrestabes Medan Kombes Jean Calvijn Simanjuntak kemarin."
+    found = labels(body, [("Calvijn", "ORG"), ("Jean Calvijn Simanjuntak", "PER")])
+    assert found.get("Jean Calvijn Simanjuntak") == "PER" and found.get("Calvijn") == "PER"
+
+
+def test_a_person_span_that_opens_with_a_title_and_an_office_is_no_person() -> None:
+    body = "Kata Kalakhar Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Boyolali, Suratno, kemarin."
+    found = labels(body, [("Kalakhar Badan", "PER"), ("BPBD", "ORG"), ("Kabupaten Boyolali", "LOC"), ("Suratno", "PER")])
+    assert found.get("Suratno") == "PER" and all(label != "PER" for text, label in found.items() if text != "Suratno")

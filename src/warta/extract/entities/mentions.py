@@ -206,6 +206,8 @@ class MentionFinder:
                 first += 1
             while last >= first and is_honorific(words[last]):
                 last -= 1
+            if first <= last and is_org_head(words[first]):
+                label = "ORG"   # "Kalakhar Badan" read as a person: the title's organisation opens
             if first <= last and last + 1 < len(words) and is_org_tail(words[last + 1]) \
                     and is_capitalised(words[last + 1]) and self.tokens.joined(last, last + 1):
                 label, last = "ORG", last + 1   # "Edu TikTok" + "Shop": a person's name takes no such tail
@@ -312,7 +314,7 @@ class MentionFinder:
 
     def relabel_short_names(self, mentions: list[Mention]) -> None:
         """Two model slips around a person's name: "Vera" (ORG) where the article names "Vera Galuh Sugijanto"
-        is that person; "Perbekel Cemagi Putu" (ORG) + "Hendra Sastrawan" (PER): "Putu" opens the name."""
+        (or "Calvijn" beside "Jean Calvijn Simanjuntak") is that person; "Perbekel Cemagi Putu" (ORG) + "Hendra Sastrawan" (PER): "Putu" opens the name."""
         words = self.words
         starts = {m.first: m for m in mentions if m.label == "PER"}
         for m in mentions:
@@ -321,7 +323,7 @@ class MentionFinder:
                     and words[m.last].casefold() in name_openers() and self.tokens.joined(m.last, m.last + 1):
                 m.last -= 1
                 follower.first -= 1
-        names = {words[i] for m in mentions if m.label == "PER" and m.last > m.first for i in (m.first, m.last)}
+        names = {words[i] for m in mentions if m.label == "PER" and m.last > m.first for i in range(m.first, m.last + 1)}
         in_longer_names = {words[i] for m in mentions if m.label != "PER" and m.last > m.first
                            for i in range(m.first, m.last + 1)}
         for m in mentions:
