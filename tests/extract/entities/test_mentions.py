@@ -102,3 +102,10 @@ def test_a_person_span_that_opens_with_a_title_and_an_office_is_no_person() -> N
     body = "Kata Kalakhar Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Boyolali, Suratno, kemarin."
     found = labels(body, [("Kalakhar Badan", "PER"), ("BPBD", "ORG"), ("Kabupaten Boyolali", "LOC"), ("Suratno", "PER")])
     assert found.get("Suratno") == "PER" and all(label != "PER" for text, label in found.items() if text != "Suratno")
+
+
+def test_a_first_name_read_as_the_end_of_a_known_organisation_joins_the_person() -> None:
+    body = "Bank Indonesia membeli SBN. Kepala Departemen Komunikasi Bank Indonesia Ramdan Denny Prakoso mengatakan itu."
+    found = labels(body, [("Bank Indonesia", "ORG"), ("Departemen Komunikasi Bank Indonesia Ramdan", "ORG"),
+                          ("Denny Prakoso", "PER")])
+    assert found.get("Ramdan Denny Prakoso") == "PER" and "Departemen Komunikasi Bank Indonesia Ramdan" not in found

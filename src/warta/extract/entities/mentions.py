@@ -314,14 +314,18 @@ class MentionFinder:
 
     def relabel_short_names(self, mentions: list[Mention]) -> None:
         """Two model slips around a person's name: "Vera" (ORG) where the article names "Vera Galuh Sugijanto"
-        (or "Calvijn" beside "Jean Calvijn Simanjuntak") is that person; "Perbekel Cemagi Putu" (ORG) + "Hendra Sastrawan" (PER): "Putu" opens the name."""
+        (or "Calvijn" beside "Jean Calvijn Simanjuntak") is that person; and the person's first word read as the
+        end of the organisation before it: a Balinese birth-order name ("Perbekel Cemagi Putu" + "Hendra
+        Sastrawan"), or a name word after an organisation the article names ("... Bank Indonesia Ramdan")."""
         words = self.words
         starts = {m.first: m for m in mentions if m.label == "PER"}
+        known = {self.tokens.text(m.first, m.last) for m in mentions if m.label != "PER"}
         for m in mentions:
             follower = starts.get(m.last + 1)
-            if m.label != "PER" and follower is not None and m.last > m.first \
-                    and words[m.last].casefold() in name_openers() and self.tokens.joined(m.last, m.last + 1):
-                m.last -= 1
+            if m.label != "PER" and follower is not None and m.last > m.first and self.tokens.joined(m.last, m.last + 1) \
+                    and (words[m.last].casefold() in name_openers() or (is_name_word(words[m.last]) and any(
+                        self.tokens.text(j, m.last - 1) in known for j in range(m.first, m.last - 1)))):
+                m.last -= 1   # "Perbekel Cemagi Putu", "Departemen Komunikasi Bank Indonesia Ramdan" + the person
                 follower.first -= 1
         names = {words[i] for m in mentions if m.label == "PER" and m.last > m.first for i in range(m.first, m.last + 1)}
         in_longer_names = {words[i] for m in mentions if m.label != "PER" and m.last > m.first
