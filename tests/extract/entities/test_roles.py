@@ -139,3 +139,13 @@ def test_roles_on_detik_stakeholder_strings() -> None:
     checks, correct, _ = evaluate(shared_path("data", "news", "detik-2025", "articles.csv"), limit=80)
     assert checks >= 20
     assert correct / checks >= 0.85
+
+
+def test_a_lower_case_noun_before_a_name_is_the_role_of_the_person_apposed_after_it() -> None:
+    from warta.extract.entities.ner import Span
+    from warta.extract.entities.stage import mentions_from_spans
+
+    body = "\"Dia siap,\" kata pengacara Lisa, Jhony Boy Nababan, kepada wartawan."
+    spans = [Span(body.index(n), body.index(n) + len(n), "PER", n) for n in ("Lisa", "Jhony Boy Nababan")]
+    roles = {e["text"]: e["role"] for e in mentions_from_spans(Tokens(body), spans)}
+    assert roles == {"Lisa": None, "Jhony Boy Nababan": "pengacara Lisa"}

@@ -280,7 +280,7 @@ class MentionFinder:
         names the person elsewhere, "Edu TikTok" (PER) dropped when its words name an organisation elsewhere,
         and "Pendiri Alibaba" (LOC) made the organisation the article names "Alibaba Group"."""
         words = self.words
-        self.relabel_short_names(mentions)
+        self.names_read_as_organisations(mentions)
         person_words = {words[i] for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1)}
         known = {self.tokens.text(m.first, m.last) for m in mentions}
         organisation_openers = {words[m.first] for m in mentions if m.label == "ORG" and m.last > m.first}
@@ -312,11 +312,11 @@ class MentionFinder:
                 result.append(Mention(cut, m.last, "PER"))
         return result
 
-    def relabel_short_names(self, mentions: list[Mention]) -> None:
-        """Two model slips around a person's name: "Vera" (ORG) where the article names "Vera Galuh Sugijanto"
-        (or "Calvijn" beside "Jean Calvijn Simanjuntak") is that person; and the person's first word read as the
-        end of the organisation before it: a Balinese birth-order name ("Perbekel Cemagi Putu" + "Hendra
-        Sastrawan"), or a name word after an organisation the article names ("... Bank Indonesia Ramdan")."""
+    def names_read_as_organisations(self, mentions: list[Mention]) -> None:
+        """Parts of a person's name the model read as an organisation: the person's first word at the end of the
+        organisation before it, a Balinese birth-order name ("Perbekel Cemagi Putu" + "Hendra Sastrawan") or a
+        name word after an organisation the article names ("... Bank Indonesia Ramdan"); and a word of the
+        person's full name alone ("Vera" where the article names "Vera Galuh Sugijanto")."""
         words = self.words
         starts = {m.first: m for m in mentions if m.label == "PER"}
         known = {self.tokens.text(m.first, m.last) for m in mentions if m.label != "PER"}

@@ -74,16 +74,32 @@ def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
     """Set each person mention's role; returns the tokens that role phrases cover."""
     people = [m for m in mentions if m.label == "PER"]
     blocked = covered_tokens(people)   # other people's tokens: a role phrase never runs into them
+    starts = {m.first: m for m in people}
     role_tokens: set[int] = set()
     for m in people:
         own = range(m.first, m.last + 1)
         blocked.difference_update(own)
         span = role_before(tokens, m.first, blocked) or role_after(tokens, m.last, blocked)
         blocked.update(own)
-        if span is not None:
-            m.role = tokens.text(*span)
-            role_tokens.update(range(span[0], span[1] + 1))
+        if span is None:
+            continue
+        apposed = _apposed_person(tokens, m, span, starts)
+        if apposed is not None:
+            m, span = apposed, (span[0], m.last)   # "pengacara Lisa, Jhony Boy Nababan": Jhony is Lisa's lawyer
+        m.role = tokens.text(*span)
+        role_tokens.update(range(span[0], span[1] + 1))
     return role_tokens
+
+
+def _apposed_person(tokens: Tokens, m: Mention, role: tuple[int, int], starts: dict[int, Mention]) -> Mention | None:
+    """The person set off by a comma after m when m's role is a lower-case noun right before it: that noun
+    relates the apposed person to m ("pengacara Lisa, Jhony", "istri almarhum Budi, Ani")."""
+    words = tokens.texts
+    after = m.last + 1
+    if role[1] != m.first - 1 or not words[role[0]][:1].islower() or after + 1 >= len(words) or words[after] != ",":
+        return None
+    apposed = starts.get(after + 1)
+    return apposed if apposed is not None and apposed.role is None and tokens.joined(after, after + 1) else None
 
 
 def _as_record(tokens: Tokens, m: Mention, canonical: dict[int, str]) -> dict[str, Any]:
