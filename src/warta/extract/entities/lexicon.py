@@ -101,8 +101,13 @@ def generic_institutions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def honorific_kind(word: str) -> str | None:
+    """"honorific", "rank", "academic" or "service" (see honorifics.tsv), None for any other word."""
+    return honorifics().get(word.casefold().rstrip("."))
+
+
 def is_honorific(word: str) -> bool:
-    return word.casefold().rstrip(".") in honorifics()
+    return honorific_kind(word) is not None
 
 
 @lru_cache(maxsize=1 << 16)

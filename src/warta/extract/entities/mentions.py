@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorifics,
+    CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
     is_honorific, is_title, name_openers, nickname_honorifics, not_names, org_words, place_acronyms, venue_words,
 )
 from warta.extract.entities.ner import Span, token_columns
@@ -198,7 +198,7 @@ class MentionFinder:
             label = "ORG"   # "Kementerian Imipas" read as a person
         if label == "PER":
             rank = next((i for i in range(last - 1, first, -1)
-                         if honorifics().get(words[i].casefold().rstrip(".")) in {"rank", "service"}), None)
+                         if honorific_kind(words[i]) in {"rank", "service"}), None)
             if rank is not None and any(map(is_name_word, words[rank + 1:last + 1])):
                 first = rank + 1   # "Karo Monev Stamarena Polri Brigjen Hadi Utomo": the name follows the rank
             while first <= last and (is_title(words[first]) or is_honorific(words[first])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from warta.extract.entities.lexicon import CONNECTORS, honorifics, is_honorific, is_title
+from warta.extract.entities.lexicon import CONNECTORS, honorific_kind, is_honorific, is_title
 from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised, without_parentheses
 
 LISTING = frozenset({"dan", "serta", "&", "and"})
@@ -138,7 +138,7 @@ def role_key(role: str, local: dict[str, str] | None = None) -> str:
 
 def _service_after_title(words: list[str], j: int) -> bool:
     """"Panglima TNI Jenderal Agus": TNI belongs to the title; in "Mayjen TNI Kristomei" it follows a rank."""
-    return honorifics().get(words[j].casefold().rstrip(".")) == "service" and not (j > 0 and is_honorific(words[j - 1]))
+    return honorific_kind(words[j]) == "service" and not (j > 0 and is_honorific(words[j - 1]))
 
 
 def _matching_open(words: list[str], close: int) -> int | None:

@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from warta.extract.entities.lexicon import honorifics
+from warta.extract.entities.lexicon import honorific_kind, honorifics, is_honorific
 from warta.extract.entities.ner import load_tagger
 from warta.extract.entities.stage import extract_entities
 
@@ -25,9 +25,8 @@ DEFAULT_CSV = Path(__file__).resolve().parents[4].parent / "shared/data/news/det
 def expected_role(stakeholder: str, name: str) -> str:
     """The stakeholder string before the name, without the honorifics and ranks written just before it."""
     words = stakeholder[: -len(name)].strip().rstrip(",").split()
-    while words and honorifics().get(words[-1].casefold().rstrip(".")) in {"honorific", "rank", "academic"} \
-            or (len(words) >= 2 and honorifics().get(words[-1].casefold()) == "service"
-                and words[-2].casefold().rstrip(".") in honorifics()):
+    while words and honorific_kind(words[-1]) in {"honorific", "rank", "academic"} \
+            or (len(words) >= 2 and honorifics().get(words[-1].casefold()) == "service" and is_honorific(words[-2])):
         words.pop()
     return " ".join(words)
 

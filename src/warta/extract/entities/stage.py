@@ -83,10 +83,10 @@ def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
         blocked.update(own)
         if span is None:
             continue
-        apposed = _apposed_person(tokens, m, span, starts)
-        if apposed is not None:
-            m, span = apposed, (span[0], m.last)   # "pengacara Lisa, Jhony Boy Nababan": Jhony is Lisa's lawyer
-        m.role = tokens.text(*span)
+        holder = _apposed_person(tokens, m, span, starts)
+        if holder is not None:
+            span = (span[0], m.last)   # "pengacara Lisa, Jhony Boy Nababan": Jhony is Lisa's lawyer
+        (holder or m).role = tokens.text(*span)
         role_tokens.update(range(span[0], span[1] + 1))
     return role_tokens
 
