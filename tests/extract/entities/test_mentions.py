@@ -109,3 +109,13 @@ def test_a_first_name_read_as_the_end_of_a_known_organisation_joins_the_person()
     found = labels(body, [("Bank Indonesia", "ORG"), ("Departemen Komunikasi Bank Indonesia Ramdan", "ORG"),
                           ("Denny Prakoso", "PER")])
     assert found.get("Ramdan Denny Prakoso") == "PER" and "Departemen Komunikasi Bank Indonesia Ramdan" not in found
+
+
+def test_an_organisation_the_model_missed_inside_a_role_is_found() -> None:
+    body = ("Direktur Penyuluhan Ditjen Pajak Kementerian Keuangan Rosmauli menjelaskan target itu. "
+            "Kepala Dinas PUPR Kota Medan Budi Santoso hadir bersama Ketua Majelis Hakim Agus Salim.")
+    found = labels(body, [("Rosmauli", "PER"), ("Medan", "LOC"), ("Budi Santoso", "PER"), ("Agus Salim", "PER")])
+    assert found["Ditjen Pajak"] == found["Kementerian Keuangan"] == "ORG"   # a second organisation word splits
+    assert found["Dinas PUPR"] == "ORG" and found["Medan"] == "LOC"        # the place word is not the office's
+    assert "Majelis Hakim" not in found                                     # a generic body is no entity
+    assert found["Rosmauli"] == "PER"

@@ -17,7 +17,8 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
-    is_honorific, is_title, name_openers, nickname_honorifics, not_names, org_words, place_acronyms, venue_words,
+    is_honorific, is_title, name_openers, nickname_honorifics, not_names, org_words, place_acronyms, place_prefixes,
+    venue_words,
 )
 from warta.extract.entities.ner import Span, token_columns
 
@@ -613,6 +614,35 @@ class MentionFinder:
             return None   # the name runs on into words we cannot read as a name
         return k, end - 1
 
+    def organisations_in_roles(self, mentions: list[Mention], role_tokens: set[int]) -> list[Mention]:
+        """"Direktur Pencegahan … Kementerian Kesehatan Siti Nadia": an organisation the model missed inside a
+        role phrase, from an organisation word ("Kementerian", "Ditjen") over the capitalised words after it.
+
+        A second organisation word starts another organisation ("Ditjen Pajak" | "Kementerian Keuangan").
+        """
+        covered = self.covered(mentions)
+        words = self.words
+        found: list[Mention] = []
+        for i in sorted(role_tokens - covered):
+            if found and i <= found[-1].last or not (is_capitalised(words[i]) and is_org_head(words[i])):
+                continue
+            last = i
+            j = i + 1
+            while j in role_tokens and j not in covered and self.tokens.joined(j - 1, j):
+                word = words[j]
+                if is_capitalised(word) and is_org_head(word):
+                    break
+                if is_capitalised(word):
+                    last = j
+                elif word.casefold() not in CONNECTORS and word != ",":
+                    break
+                j += 1
+            while last > i and words[last].casefold() in place_prefixes():
+                last -= 1   # "Dinas PUPR Kota" + "Medan": the place is a name of its own
+            if any(_names_an_organisation(w) for w in words[i + 1:last + 1]):
+                found.append(Mention(i, last, "ORG", kind="in_role"))
+        return self.without_generic(found)
+
     def unknown_names(self, mentions: list[Mention], skip: set[int]) -> list[Mention]:
         """Names in mid-sentence that nothing else explains: "membeli Lazada", "melalui Himbara".
 
@@ -717,6 +747,11 @@ def _never_a_name(word: str) -> bool:
     """A day, month or unit word, or a range of them ("Juli-September")."""
     key = word.casefold()
     return key in not_names() or ("-" in key and all(part in not_names() for part in key.split("-")))
+
+
+def _names_an_organisation(word: str) -> bool:
+    """A word after an organisation word that makes it a name: "Kesehatan", "PU"; not "III" or "C"."""
+    return is_capitalised(word) and not ROMAN.fullmatch(word) and (is_code(word) or len(word) >= 3)
 
 
 def _positions(words: list[str], word: str, start: int, stop: int) -> Iterator[int]:
