@@ -119,3 +119,16 @@ def test_an_organisation_the_model_missed_inside_a_role_is_found() -> None:
     assert found["Dinas PUPR"] == "ORG" and found["Medan"] == "LOC"        # the place word is not the office's
     assert "Majelis Hakim" not in found                                     # a generic body is no entity
     assert found["Rosmauli"] == "PER"
+
+
+def test_an_office_acronym_the_model_missed_is_an_organisation() -> None:
+    body = "Laporan itu diserahkan ke Bawaslu dan Polres Garut, lalu diteruskan oleh Korlantas Polri kemarin."
+    found = labels(body, [])
+    assert found["Bawaslu"] == found["Polres Garut"] == "ORG"
+    assert "Polri" not in found   # the end of a name the model left unread: "Korlantas Polri" stays whole
+
+
+def test_an_organisation_span_gives_a_trailing_rank_to_the_person() -> None:
+    body = "Kasat Reskrim Polrestabes Palembang AKBP Andrie Setiawan tak menampik kabar tersebut."
+    found = labels(body, [("Polrestabes Palembang AKBP", "ORG"), ("Andrie Setiawan", "PER")])
+    assert found["Polrestabes Palembang"] == "ORG" and found["Andrie Setiawan"] == "PER"

@@ -23,6 +23,7 @@ from warta.extract.entities.lexicon import (
 from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
+ORGANISATION_CONNECTORS = frozenset({"dan", "serta", "&", "and", "of", "for", "the"})  # "Badan Riset dan Inovasi"
 MAX_ROLE_WORDS = 8
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
@@ -215,6 +216,9 @@ class MentionFinder:
             if first == last and last + 3 < len(words) and words[last + 1] == "(" and words[last + 3] == ")" \
                     and is_code(words[last + 2]):
                 label = "ORG"   # "Pusdatin (SIKS-NG)", "Euroskinlab (ESL)": a one-word name followed by a code
+        if label == "ORG":
+            while last > first and honorific_kind(words[last]) in {"rank", "service"}:
+                last -= 1   # "Polrestabes Palembang AKBP" + "Andrie Setiawan": the rank opens the person
         if first > last:
             return []
         if label != "PER" and first > 0 and is_honorific(words[first - 1]) and self.tokens.joined(first - 1, first) \
@@ -614,34 +618,56 @@ class MentionFinder:
             return None   # the name runs on into words we cannot read as a name
         return k, end - 1
 
-    def organisations_in_roles(self, mentions: list[Mention], role_tokens: set[int]) -> list[Mention]:
-        """"Direktur Pencegahan … Kementerian Kesehatan Siti Nadia": an organisation the model missed inside a
-        role phrase, from an organisation word ("Kementerian", "Ditjen") over the capitalised words after it.
+    def organisations_by_their_word(self, mentions: list[Mention], role_tokens: set[int]) -> list[Mention]:
+        """Organisations the model missed, from an organisation word over the capitalised words after it: in a role
+        phrase ("Direktur … Kementerian Kesehatan Siti Nadia"), or anywhere for an office acronym ("Bawaslu",
+        "Polres Garut").
 
-        A second organisation word starts another organisation ("Ditjen Pajak" | "Kementerian Keuangan").
+        A second organisation word starts another organisation ("Ditjen Pajak" | "Kementerian Keuangan"), and a
+        list ("Dinas Ketahanan Pangan, Kelautan, dan Pertanian") needs its "dan".
         """
         covered = self.covered(mentions)
         words = self.words
         found: list[Mention] = []
-        for i in sorted(role_tokens - covered):
-            if found and i <= found[-1].last or not (is_capitalised(words[i]) and is_org_head(words[i])):
+        for i, word in enumerate(words):
+            if i in covered or found and i <= found[-1].last or not (is_capitalised(word) and is_org_head(word)):
                 continue
-            last = i
-            j = i + 1
-            while j in role_tokens and j not in covered and self.tokens.joined(j - 1, j):
-                word = words[j]
-                if is_capitalised(word) and is_org_head(word):
-                    break
-                if is_capitalised(word):
-                    last = j
-                elif word.casefold() not in CONNECTORS and word != ",":
-                    break
-                j += 1
-            while last > i and words[last].casefold() in place_prefixes():
-                last -= 1   # "Dinas PUPR Kota" + "Medan": the place is a name of its own
-            if any(_names_an_organisation(w) for w in words[i + 1:last + 1]):
-                found.append(Mention(i, last, "ORG", kind="in_role"))
+            acronym = expand_office_key(word.casefold()) is not None
+            if i not in role_tokens and not (acronym and not self.ends_unread_name(i, covered)
+                                             and not self.tokens.in_heading(i) and not self.in_single_quotes(i)):
+                continue
+            last = self.organisation_run_end(i, covered, lists=i in role_tokens)
+            if acronym or any(_names_an_organisation(w) for w in words[i + 1:last + 1]):
+                found.append(Mention(i, last, "ORG", kind="by_word"))
         return self.without_generic(found)
+
+    def ends_unread_name(self, i: int, covered: set[int]) -> bool:
+        """Whether word i ends a name the model left unread ("Korlantas Polri", "Bareskrim Polri"): a capitalised
+        word that is no title comes right before it."""
+        before = i - 1
+        return before >= 0 and before not in covered and self.tokens.joined(before, i) \
+            and is_capitalised(self.words[before]) and not self.tokens.sentence_initial(before) \
+            and not is_title(self.words[before]) and not is_honorific(self.words[before])
+
+    def organisation_run_end(self, head: int, covered: set[int], lists: bool) -> int:
+        """The last word of the organisation that the organisation word at `head` opens; with `lists`, its name
+        may hold connectors and a listing ("Badan Riset dan Inovasi Nasional")."""
+        words = self.words
+        last = head
+        j = head + 1
+        while j < len(words) and j not in covered and self.tokens.joined(j - 1, j):
+            word = words[j]
+            if is_capitalised(word) and (is_org_head(word) or is_honorific(word) or _never_a_name(word)):
+                break
+            if is_capitalised(word):
+                last = j
+            elif not lists or word.casefold() not in ORGANISATION_CONNECTORS and not (
+                    word == "," and "dan" in map(str.casefold, words[j:j + 6])):
+                break
+            j += 1
+        while last > head and words[last].casefold() in place_prefixes():
+            last -= 1   # "Dinas PUPR Kota" + "Medan": the place is a name of its own
+        return last
 
     def unknown_names(self, mentions: list[Mention], skip: set[int]) -> list[Mention]:
         """Names in mid-sentence that nothing else explains: "membeli Lazada", "melalui Himbara".

@@ -53,7 +53,7 @@ def mentions_from_spans(tokens: Tokens, spans: list[Span]) -> list[dict[str, Any
     local = finder.local_acronyms
     _label_abbreviations_like_their_long_form(tokens, mentions)
     role_tokens = _assign_roles(tokens, mentions)
-    mentions += finder.organisations_in_roles(mentions, role_tokens)
+    mentions += finder.organisations_by_their_word(mentions, role_tokens)
     mentions.sort(key=lambda m: (m.first, m.last))
     canonical = link(tokens, mentions, local)
     mentions += short_mentions(tokens, mentions, canonical)
