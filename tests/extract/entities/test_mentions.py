@@ -132,3 +132,14 @@ def test_an_organisation_span_gives_a_trailing_rank_to_the_person() -> None:
     body = "Kasat Reskrim Polrestabes Palembang AKBP Andrie Setiawan tak menampik kabar tersebut."
     found = labels(body, [("Polrestabes Palembang AKBP", "ORG"), ("Andrie Setiawan", "PER")])
     assert found["Polrestabes Palembang"] == "ORG" and found["Andrie Setiawan"] == "PER"
+
+
+def test_an_offices_roman_numeral_is_not_part_of_the_name_after_it() -> None:
+    body = ("Kepala Satgas KPK Wilayah V Dian Patria hadir, kata Teradu I Muhammad Afifuddin. "
+            "Rektor I Made Anom Wiranata dan Mayor Chk Fredy Ferdian menyusul.")
+    found = labels(body, [("V Dian Patria", "PER"), ("I Muhammad Afifuddin", "PER"), ("I Made Anom Wiranata", "PER"),
+                          ("Chk Fredy Ferdian", "PER")])
+    assert found["Dian Patria"] == found["Muhammad Afifuddin"] == "PER"
+    assert found["I Made Anom Wiranata"] == "PER"      # the Balinese "I" opens the name
+    assert found["Fredy Ferdian"] == "PER"             # a military corps after the rank is no name word
+    assert found["KPK"] == "ORG"                       # "Wilayah V" stays with the office

@@ -203,6 +203,8 @@ class MentionFinder:
                          if honorific_kind(words[i]) in {"rank", "service"}), None)
             if rank is not None and any(map(is_name_word, words[rank + 1:last + 1])):
                 first = rank + 1   # "Karo Monev Stamarena Polri Brigjen Hadi Utomo": the name follows the rank
+            if last > first and is_office_numeral(words[first], words[first + 1]):
+                first += 1
             while first <= last and (is_title(words[first]) or is_honorific(words[first])
                                      or words[first].casefold() in common_words()):
                 first += 1
@@ -401,7 +403,7 @@ class MentionFinder:
         office or place acronym ("Kepala Bappenas", "Menteri PU", "Wagub Kaltim"), nor, before a name of two words
         or more, the word a title or "The" opens ("Kasat Reskrim", "The Prakarsa")."""
         word = self.words[i]
-        if is_org_head(word) or is_code(word) or word in place_acronyms():
+        if is_org_head(word) or is_code(word) or word in place_acronyms() or is_office_numeral(word, self.words[i + 1]):
             return False
         if name_words < 2 or i == 0 or not self.tokens.joined(i - 1, i):
             return True
@@ -665,8 +667,11 @@ class MentionFinder:
                     word == "," and "dan" in map(str.casefold, words[j:j + 6])):
                 break
             j += 1
+        # "Dinas PUPR Kota" + "Medan": the place is a name of its own; "KPK Wilayah V" is the KPK
         while last > head and words[last].casefold() in place_prefixes():
-            last -= 1   # "Dinas PUPR Kota" + "Medan": the place is a name of its own
+            last -= 1
+        if last > head + 1 and ROMAN.fullmatch(words[last]) and words[last - 1].casefold() in place_prefixes():
+            last -= 2
         return last
 
     def unknown_names(self, mentions: list[Mention], skip: set[int]) -> list[Mention]:
@@ -773,6 +778,12 @@ def _never_a_name(word: str) -> bool:
     """A day, month or unit word, or a range of them ("Juli-September")."""
     key = word.casefold()
     return key in not_names() or ("-" in key and all(part in not_names() for part in key.split("-")))
+
+
+def is_office_numeral(word: str, next_word: str) -> bool:
+    """"Wilayah V" + "Dian Patria", "Teradu I" + "Muhammad Afifuddin": a Roman numeral before a name is the office's;
+    but the Balinese "I" opens "I Made Anom"."""
+    return ROMAN.fullmatch(word) is not None and not (word == "I" and next_word.casefold() in name_openers())
 
 
 def _names_an_organisation(word: str) -> bool:
