@@ -143,3 +143,9 @@ def test_an_offices_roman_numeral_is_not_part_of_the_name_after_it() -> None:
     assert found["I Made Anom Wiranata"] == "PER"      # the Balinese "I" opens the name
     assert found["Fredy Ferdian"] == "PER"             # a military corps after the rank is no name word
     assert found["KPK"] == "ORG"                       # "Wilayah V" stays with the office
+
+
+def test_a_pronoun_or_a_technology_term_is_no_entity() -> None:
+    body = "Sistem AI dan rekaman CCTV membantu Anda, kata Budi Santoso."
+    assert labels(body, [("AI", "ORG"), ("CCTV", "ORG"), ("Anda", "ORG"), ("Budi Santoso", "PER")]) == \
+        {"Budi Santoso": "PER"}
