@@ -342,3 +342,12 @@ def test_a_name_the_entities_stage_missed_after_a_role_with_an_organisation() ->
 def test_a_quoted_term_before_a_common_word_is_not_a_quote() -> None:
     body = "Program \"Sekolah Rakyat\" lanjut dibahas pekan depan oleh Budi."
     assert [q for q in extract_quotes(body, person(body, "Budi")) if q["direct"]] == []
+
+
+def test_a_person_known_only_by_initials_is_a_pronouns_speaker_only_in_the_first_person() -> None:
+    about = ("Kapolsek Sako Iptu Apriansyah menjelaskan kasus itu. Saat ini AR masih menjalani pemeriksaan.\n\n"
+             "\"Dia juga sudah membuat video permintaan maaf,\" ujarnya.")
+    ents = person(about, "Apriansyah") + person(about, "AR")
+    assert only(extract_quotes(about, ents))["speaker"] == "Apriansyah"
+    own = "Polisi menangkap HM pekan lalu. HM mengaku bersyukur.\n\n\"Saya ikhlas dan tidak ada dendam,\" katanya."
+    assert only(extract_quotes(own, person(own, "HM")))["speaker"] == "HM"

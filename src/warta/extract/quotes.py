@@ -37,6 +37,11 @@ ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 NON_PERSON_LABELS = ORG_LABELS | PLACE_LABELS
 MAX_ANTECEDENT_SENTENCES = 4
+# A person known only by initials ("tersangka berinisial AR") is the subject of crime reports, rarely their source:
+# a pronoun points to them only when the statement speaks in the first person ("Saya ikhlas", said HM).
+INITIALS_ONLY = re.compile(r"(?:[A-Z]{1,5}|(?:[A-Z]\.){1,5})")
+FIRST_PERSON = re.compile(r"\b(?:saya|aku|gue|gua)\b", re.IGNORECASE)
+FIRST_PERSON_REACH = 100  # characters of the statement read for a first-person word: its opening
 MAX_WHO_CHARS = 160
 SENTENCE_LOOKBACK = 400  # characters searched back for a sentence start
 MIN_INDIRECT_WORDS = 3
@@ -231,12 +236,14 @@ class ArticleText:
         """
         fallback: dict[str, Any] | None = None
         end, seen = pos, 0
+        first_person = FIRST_PERSON.search(self.body, pos, pos + FIRST_PERSON_REACH) is not None
         while end > 0 and seen < MAX_ANTECEDENT_SENTENCES:
             start = self.sentence_start(end - 1)
             named = self.last_named(start, end)
             if named:
                 return named
-            people = self.mentions.within(start, end)
+            people = [e for e in self.mentions.within(start, end)
+                      if first_person or not INITIALS_ONLY.fullmatch(canonical(e))]
             subjects = [e for e in people if self.lex.subject_verb.match(self.body, e["end"])]
             if subjects:
                 return self.speaker_of(subjects[0])

@@ -149,3 +149,9 @@ def test_a_pronoun_or_a_technology_term_is_no_entity() -> None:
     body = "Sistem AI dan rekaman CCTV membantu Anda, kata Budi Santoso."
     assert labels(body, [("AI", "ORG"), ("CCTV", "ORG"), ("Anda", "ORG"), ("Budi Santoso", "PER")]) == \
         {"Budi Santoso": "PER"}
+
+
+def test_initials_after_inisial_are_people_wherever_repeated() -> None:
+    body = "Polisi menahan tersangka berinisial AR dan BS. Saat ini AR masih diperiksa oleh Polres Garut."
+    found = labels(body, [("AR", "ORG"), ("Polres Garut", "ORG")])
+    assert found["AR"] == found["BS"] == "PER" and found["Polres Garut"] == "ORG"

@@ -23,6 +23,8 @@ from warta.extract.entities.lexicon import (
 from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
+INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
+INITIALS = re.compile(r"[A-Z]{1,5}|(?:[A-Z]\.){1,5}")
 ORGANISATION_CONNECTORS = frozenset({"dan", "serta", "&", "and", "of", "for", "the"})  # "Badan Riset dan Inovasi"
 MAX_ROLE_WORDS = 8
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
@@ -620,6 +622,26 @@ class MentionFinder:
             return None   # the name runs on into words we cannot read as a name
         return k, end - 1
 
+    def people_by_initials(self, mentions: list[Mention]) -> list[Mention]:
+        """"tersangka berinisial AS dan BS": the initials after "inisial" are people, there and wherever the article
+        repeats them (the model reads them as organisations)."""
+        words = self.words
+        initials: set[str] = set()
+        for i in (i for i, word in enumerate(words) if word.casefold() in INITIALS_MARKERS):
+            j = i + 1
+            while j < len(words) and INITIALS.fullmatch(words[j]):
+                initials.add(words[j])
+                j += 2 if j + 1 < len(words) and words[j + 1].casefold() in {",", "dan", "serta"} else len(words)
+        if not initials:
+            return mentions
+        for m in mentions:
+            if m.first == m.last and words[m.first] in initials:
+                m.label = "PER"
+        covered = self.covered(mentions)
+        added = [Mention(i, i, "PER", kind="initials") for i, word in enumerate(words)
+                 if word in initials and i not in covered]
+        return sorted(mentions + added, key=_first)
+
     def organisations_by_their_word(self, mentions: list[Mention], role_tokens: set[int]) -> list[Mention]:
         """Organisations the model missed, from an organisation word over the capitalised words after it: in a role
         phrase ("Direktur … Kementerian Kesehatan Siti Nadia"), or anywhere for an office acronym ("Bawaslu",
@@ -741,6 +763,7 @@ class MentionFinder:
         mentions = self.extend_organisations(mentions)
         mentions = self.without_generic(mentions)
         mentions = self.names_after_titles(mentions)
+        mentions = self.people_by_initials(mentions)
         mentions = self.headings_trimmed(mentions)
         mentions = self.without_closing_credit(mentions)
         return self.without_overlaps(mentions)
