@@ -24,7 +24,7 @@ from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
 INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
-INITIALS = re.compile(r"[A-Z]{1,5}|(?:[A-Z]\.){1,5}")
+INITIALS = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}")  # one letter alone is too often something else
 ORGANISATION_CONNECTORS = frozenset({"dan", "serta", "&", "and", "of", "for", "the"})  # "Badan Riset dan Inovasi"
 MAX_ROLE_WORDS = 8
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
