@@ -155,3 +155,10 @@ def test_initials_after_inisial_are_people_wherever_repeated() -> None:
     body = "Polisi menahan tersangka berinisial AR dan BS. Saat ini AR masih diperiksa oleh Polres Garut."
     found = labels(body, [("AR", "ORG"), ("Polres Garut", "ORG")])
     assert found["AR"] == found["BS"] == "PER" and found["Polres Garut"] == "ORG"
+
+
+def test_an_office_named_by_two_fields_is_one_organisation() -> None:
+    body = "Pembentukan Kementerian Haji dan Umrah disahkan, kata KPU dan Bawaslu. Partai Republik dan Demokrat menolak."
+    found = labels(body, [("Kementerian Haji", "ORG"), ("KPU", "ORG"), ("Bawaslu", "ORG"), ("Partai Republik", "ORG")])
+    assert found["Kementerian Haji dan Umrah"] == "ORG"
+    assert "KPU dan Bawaslu" not in found and "Partai Republik dan Demokrat" not in found

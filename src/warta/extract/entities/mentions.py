@@ -23,6 +23,7 @@ from warta.extract.entities.lexicon import (
 from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
+PARTY_WORDS = frozenset({"partai", "fraksi"})   # "Partai Republik dan Demokrat" are two parties
 INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
 INITIALS = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}")  # one letter alone is too often something else
 ORGANISATION_CONNECTORS = frozenset({"dan", "serta", "&", "and", "of", "for", "the"})  # "Badan Riset dan Inovasi"
@@ -553,6 +554,31 @@ class MentionFinder:
                 covered.add(after)
         return mentions
 
+    def organisations_joined_by_dan(self, mentions: list[Mention]) -> list[Mention]:
+        """"Kementerian Haji" + "dan Umrah": an office named by two fields is one organisation, when one capitalised
+        word closes it (but "KPU dan Bawaslu", "Rumah Sakit RKZ dan Kasikarunia" are two)."""
+        words = self.words
+        starts = {m.first: m for m in mentions}
+        covered = self.covered(mentions)
+        dropped: set[int] = set()
+        for m in mentions:
+            field = m.last + 2
+            if m.label != "ORG" or m.last == m.first or field >= len(words) or words[m.last + 1] != "dan" \
+                    or org_words().get(words[m.first].casefold()) != "head" or words[m.first].casefold() in PARTY_WORDS \
+                    or words[m.last].isupper() \
+                    or not self.tokens.joined(m.last, field):
+                continue
+            other = starts.get(field)
+            if (other is None and field in covered) or (other is not None and (other.last != field or other.label != "ORG")):
+                continue
+            word = words[field]
+            closes = field + 1 >= len(words) or not (is_capitalised(words[field + 1]) and self.tokens.joined(field, field + 1))
+            if is_capitalised(word) and not word.isupper() and LETTERS.fullmatch(word) and not is_org_head(word) and closes:
+                m.last = field
+                if other is not None:
+                    dropped.add(id(other))
+        return [m for m in mentions if id(m) not in dropped]
+
     def without_generic(self, mentions: list[Mention]) -> list[Mention]:
         """Drop "Pemerintah Daerah", "Puskeswan", "BLUD": generic institutions, not entities."""
         generic = generic_institutions()
@@ -761,6 +787,7 @@ class MentionFinder:
         mentions = self.parenthesised(mentions)
         mentions = self.without_overlaps(mentions)
         mentions = self.extend_organisations(mentions)
+        mentions = self.organisations_joined_by_dan(mentions)
         mentions = self.without_generic(mentions)
         mentions = self.names_after_titles(mentions)
         mentions = self.people_by_initials(mentions)
