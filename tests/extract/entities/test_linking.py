@@ -140,3 +140,25 @@ def test_a_reporters_credit_closing_the_body_is_not_an_entity() -> None:
     assert "Sanny Cicilia" not in texts and "Pratama Wijaya" in texts
     named = body.replace("kata analis Pratama Wijaya", "kata analis Sanny Cicilia")
     assert "Sanny Cicilia" in {e["text"] for e in extract_entities(named, load_tagger())}
+
+
+def test_a_companys_short_name_read_as_a_person_links_to_the_company() -> None:
+    from warta.extract.entities.mentions import Tokens
+    from warta.extract.entities.ner import Span
+    from warta.extract.entities.stage import mentions_from_spans
+
+    body = ("Saham PT Toba Pulp Lestari Tbk naik. Toba Pulp mencatat laba, kata Aburizal Bakrie. "
+            "Bakrie hadir di PT Bakrie Sumatera Plantations.")
+    spans = [("PT Toba Pulp Lestari Tbk", "ORG", 0), ("Toba Pulp", "PER", 1), ("Aburizal Bakrie", "PER", 0),
+             ("Bakrie", "PER", 1), ("PT Bakrie Sumatera Plantations", "ORG", 0)]
+    model = []
+    for text, label, nth in spans:
+        start = -1
+        for _ in range(nth + 1):
+            start = body.index(text, start + 1)
+        model.append(Span(start, start + len(text), label, text))
+    records = {(e["text"], e["start"]): e for e in mentions_from_spans(Tokens(body), model)}
+    toba = records[("Toba Pulp", body.index("Toba Pulp mencatat"))]
+    assert (toba["label"], toba["canonical"]) == ("ORG", "PT Toba Pulp Lestari Tbk")
+    bakrie = records[("Bakrie", body.index("Bakrie hadir"))]
+    assert bakrie["label"] == "PER"   # part of a person's full name in the article: not the company

@@ -18,6 +18,7 @@ from warta.record import Article
 from warta.report import RunReport
 
 
+COMPANY_FORMS = frozenset({"pt", "cv", "perum"})   # legal forms that open a company's full name
 BATCH_SIZE = 32  # articles tagged together: one Viterbi pass over all their sentences
 
 
@@ -53,6 +54,7 @@ def mentions_from_spans(tokens: Tokens, spans: list[Span]) -> list[dict[str, Any
     local = finder.local_acronyms
     _label_abbreviations_like_their_long_form(tokens, mentions)
     role_tokens = _assign_roles(tokens, mentions)
+    _label_short_company_names(tokens, mentions)
     mentions += finder.organisations_by_their_word(mentions, role_tokens)
     mentions.sort(key=lambda m: (m.first, m.last))
     canonical = link(tokens, mentions, local)
@@ -70,6 +72,23 @@ def _label_abbreviations_like_their_long_form(tokens: Tokens, mentions: list[Men
         text = tokens.text(m.first, m.last)
         if m.first == m.last and text in labels:
             m.label = labels[text]
+
+
+def _label_short_company_names(tokens: Tokens, mentions: list[Mention]) -> None:
+    """"Toba Pulp" beside "PT Toba Pulp Lestari Tbk.": the model may call a company's short name a person or a place;
+    it is the company (unless the words are part of a person's full name, or the mention has a role)."""
+    words = tokens.texts
+    companies = [words[m.first + 1:m.last + 1] for m in mentions
+                 if m.label == "ORG" and m.last > m.first and words[m.first].casefold().rstrip(".") in COMPANY_FORMS]
+    if not companies:
+        return
+    full_names = {tuple(words[m.first:m.last + 1]) for m in mentions if m.label == "PER" and m.last > m.first}
+    for m in mentions:
+        name = words[m.first:m.last + 1]
+        if m.label != "ORG" and m.role is None \
+                and any(len(company) > len(name) and company[:len(name)] == name for company in companies) \
+                and not any(full_name != tuple(name) and not set(full_name).isdisjoint(name) for full_name in full_names):
+            m.label = "ORG"
 
 
 def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
