@@ -23,6 +23,7 @@ from warta.extract.entities.lexicon import (
 from warta.extract.entities.ner import Span, token_columns
 
 MAX_NAME_WORDS = 5
+RANK_KINDS = frozenset({"rank", "service"})   # honorific kinds that open the name after them: "Brigjen", "Pol"
 PARTY_WORDS = frozenset({"partai", "fraksi"})   # "Partai Republik dan Demokrat" are two parties
 INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
 INITIALS = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}")  # one letter alone is too often something else
@@ -203,7 +204,7 @@ class MentionFinder:
             label = "ORG"   # "Kementerian Imipas" read as a person
         if label == "PER":
             rank = next((i for i in range(last - 1, first, -1)
-                         if honorific_kind(words[i]) in {"rank", "service"}), None)
+                         if honorific_kind(words[i]) in RANK_KINDS), None)
             if rank is not None and any(map(is_name_word, words[rank + 1:last + 1])):
                 first = rank + 1   # "Karo Monev Stamarena Polri Brigjen Hadi Utomo": the name follows the rank
             if last > first and is_office_numeral(words[first], words[first + 1]):
@@ -222,7 +223,7 @@ class MentionFinder:
                     and is_code(words[last + 2]):
                 label = "ORG"   # "Pusdatin (SIKS-NG)", "Euroskinlab (ESL)": a one-word name followed by a code
         if label == "ORG":
-            while last > first and honorific_kind(words[last]) in {"rank", "service"}:
+            while last > first and honorific_kind(words[last]) in RANK_KINDS:
                 last -= 1   # "Polrestabes Palembang AKBP" + "Andrie Setiawan": the rank opens the person
         if first > last:
             return []
@@ -657,7 +658,9 @@ class MentionFinder:
             j = i + 1
             while j < len(words) and INITIALS.fullmatch(words[j]):
                 initials.add(words[j])
-                j += 2 if j + 1 < len(words) and words[j + 1].casefold() in {",", "dan", "serta"} else len(words)
+                if j + 1 == len(words) or words[j + 1].casefold() not in {",", "dan", "serta"}:
+                    break
+                j += 2   # "berinisial AS, BS dan CD"
         if not initials:
             return mentions
         for m in mentions:
