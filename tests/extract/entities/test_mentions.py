@@ -162,3 +162,9 @@ def test_an_office_named_by_two_fields_is_one_organisation() -> None:
     found = labels(body, [("Kementerian Haji", "ORG"), ("KPU", "ORG"), ("Bawaslu", "ORG"), ("Partai Republik", "ORG")])
     assert found["Kementerian Haji dan Umrah"] == "ORG"
     assert "KPU dan Bawaslu" not in found and "Partai Republik dan Demokrat" not in found
+
+
+def test_newer_institution_acronyms_are_organisations() -> None:
+    body = "Laporan itu diterima Komnas HAM dan diteruskan ke Bareskrim serta BRIN pekan lalu."
+    found = labels(body, [])
+    assert found["Komnas HAM"] == found["Bareskrim"] == found["BRIN"] == "ORG"
