@@ -16,10 +16,20 @@ def _rows(name: str) -> list[list[str]]:
     return read_rows(DATA / name)
 
 
+def _word_set(name: str) -> frozenset[str]:
+    """The table's first column, casefolded."""
+    return frozenset(row[0].casefold() for row in _rows(name))
+
+
+def _word_kinds(name: str) -> dict[str, str]:
+    """The table's first column (casefolded) -> its second."""
+    return {row[0].casefold(): row[1] for row in _rows(name)}
+
+
 @cache
 def office_acronyms() -> dict[str, str]:
     """casefolded acronym -> full form ("menkeu" -> "Menteri Keuangan")."""
-    return {row[0].casefold(): row[1] for row in _rows("office_acronyms.tsv")}
+    return _word_kinds("office_acronyms.tsv")
 
 
 @cache
@@ -41,34 +51,34 @@ def title_words() -> frozenset[str]:
 @cache
 def honorifics() -> dict[str, str]:
     """casefolded honorific, rank or academic title -> its kind."""
-    return {row[0].casefold(): row[1] for row in _rows("honorifics.tsv")}
+    return _word_kinds("honorifics.tsv")
 
 
 @cache
 def nickname_honorifics() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("nickname_honorifics.tsv"))
+    return _word_set("nickname_honorifics.tsv")
 
 
 @cache
 def place_prefixes() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("place_prefixes.tsv"))
+    return _word_set("place_prefixes.tsv")
 
 
 @cache
 def org_words() -> dict[str, str]:
     """casefolded organisation marker -> "head" or "tail"."""
-    return {row[0].casefold(): row[1] for row in _rows("org_words.tsv")}
+    return _word_kinds("org_words.tsv")
 
 
 @cache
 def name_openers() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("name_openers.tsv"))
+    return _word_set("name_openers.tsv")
 
 
 @cache
 def venue_words() -> dict[str, str]:
     """casefolded venue marker ("Stadion", "Park") -> "head" or "tail"."""
-    return {row[0].casefold(): row[1] for row in _rows("venue_words.tsv")}
+    return _word_kinds("venue_words.tsv")
 
 
 @cache
@@ -82,22 +92,22 @@ def common_words() -> frozenset[str]:
 
 @cache
 def leader_titles() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("leader_titles.tsv"))
+    return _word_set("leader_titles.tsv")
 
 
 @cache
 def compound_titles() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("compound_titles.tsv"))
+    return _word_set("compound_titles.tsv")
 
 
 @cache
 def not_names() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("not_names.tsv"))
+    return _word_set("not_names.tsv")
 
 
 @cache
 def generic_institutions() -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in _rows("generic_institutions.tsv"))
+    return _word_set("generic_institutions.tsv")
 
 
 @lru_cache(maxsize=1 << 16)
