@@ -168,3 +168,66 @@ def test_newer_institution_acronyms_are_organisations() -> None:
     body = "Laporan itu diterima Komnas HAM dan diteruskan ke Bareskrim serta BRIN pekan lalu."
     found = labels(body, [])
     assert found["Komnas HAM"] == found["Bareskrim"] == found["BRIN"] == "ORG"
+
+
+def test_a_region_run_into_the_name_after_it_ends_where_the_person_begins() -> None:
+    body = "Aliran dana ke mantan Kepala Dinas PUPR Kabupaten Mandailing Natal Elpi Yanti Harahap sebesar Rp 7 miliar."
+    found = labels(body, [("Kabupaten Mandailing Natal Elpi Yanti Harahap", "PER")])
+    assert found.get("Elpi Yanti Harahap") == "PER" and found.get("Kabupaten Mandailing Natal") == "LOC"
+    body = "Bupati Rokan Hilir Bistamam meninjau lokasi."
+    found = labels(body, [("Rokan Hilir Bistamam", "ORG")])
+    assert found.get("Rokan Hilir") == "LOC" and found.get("Bistamam") == "PER"
+
+
+def test_a_region_name_that_goes_on_is_not_cut_into_a_person() -> None:
+    body = "Kata Wali Kota Jakarta Timur dan Kapolsek Denpasar Barat kepada Polda Metro Jaya di wilayah Nusa Tenggara Timur NTT."
+    found = labels(body, [("Jakarta Timur", "LOC"), ("Denpasar Barat", "LOC"), ("Polda Metro Jaya", "ORG"),
+                          ("Nusa Tenggara Timur NTT", "LOC")])
+    assert "PER" not in found.values()
+    body = "Kata Direktur Toba Pulp, Firman Mulya Nauli."
+    assert labels(body, [("Toba Pulp", "ORG"), ("Firman Mulya Nauli", "PER")]).get("Toba Pulp") == "ORG"
+
+
+def test_a_region_read_as_a_person_or_an_organisation_is_the_place() -> None:
+    body = "Mantan Kepala Baznas Jawa Barat itu diperiksa di Kejaksaan Negeri (Kejari) Jayawijaya, bukan di Wajo."
+    found = labels(body, [("Jawa Barat", "PER"), ("Kejari) Jayawijaya", "ORG"), ("Wajo", "PER")])
+    assert found.get("Wajo") == "LOC" and found.get("Jayawijaya") != "ORG" and found.get("Jawa Barat") != "PER"
+    body = "Hal itu disampaikan Bima kepada wartawan."
+    assert labels(body, [("Bima", "PER")]).get("Bima") == "PER"   # a one-word region alone may be a person
+
+
+def test_a_name_stops_at_figures_quotation_marks_and_unopened_parentheses() -> None:
+    body = 'Skor Kemenag 3,26 dan Kementerian Pertanian skor 3,216, kata Fox News "Sunday Morning Futures" di Kampung Muara RT 08/06.'
+    found = labels(body, [("Kemenag 3,26", "ORG"), ("Kementerian Pertanian skor 3,216", "ORG"),
+                          ('Fox News "Sunday Morning Futures', "ORG"), ("Kampung Muara RT 08/06", "LOC")])
+    assert {"Kemenag", "Kementerian Pertanian", "Fox News", "Kampung Muara"} <= set(found)
+    body = "Sidang di Pengadilan Tinggi (PT) Jakarta ditunda."
+    assert not any(")" in text and "(" not in text for text in labels(body, [("PT) Jakarta", "ORG")]))
+
+
+def test_a_rank_or_honorific_ending_an_organisation_opens_the_person() -> None:
+    body = "Kata Wasekjen PBNU KH Maksum Faqih dan Kapolsek Tanah Sareal Kompol Aji Riznaldi di RSUD Dr. Soetomo."
+    found = labels(body, [("PBNU KH", "ORG"), ("Maksum Faqih", "PER"), ("Tanah Sareal Kompol", "LOC"),
+                          ("Aji Riznaldi", "PER"), ("RSUD Dr.", "ORG")])
+    assert found.get("PBNU") == "ORG" and found.get("Tanah Sareal") == "LOC"
+    assert found.get("RSUD Dr. Soetomo") == "ORG"   # an academic title: a hospital named after a person
+
+
+def test_a_list_of_acronyms_is_split_into_organisations() -> None:
+    body = "Laporan WHO & FAO serta OECD, Asian Development Bank menyebutkan hal itu."
+    found = labels(body, [("WHO & FAO", "ORG"), ("OECD, Asian Development Bank", "ORG")])
+    assert {"WHO", "FAO", "OECD", "Asian Development Bank"} <= set(found)
+
+
+def test_a_clitic_after_a_hyphen_is_not_part_of_the_name() -> None:
+    body = "Pengguna YouTube-nya bertambah setelah Coretax-nya diperbaiki."
+    found = labels(body, [("YouTube", "ORG"), ("Coretax", "ORG")])
+    assert found.get("YouTube") == "ORG" and not any("-nya" in text for text in found)
+
+
+def test_a_title_ending_an_organisation_is_the_role_of_the_person_after_it() -> None:
+    body = "Program itu sejalan dengan visi Asta Cita Presiden Prabowo Subianto menuju Indonesia Emas 2045."
+    records = mentions_from_spans(Tokens(body), [Span(body.index("Asta"), body.index(" Prabowo"), "ORG", ""),
+                                                 Span(body.index("Prabowo"), body.index(" menuju"), "PER", "")])
+    assert {(e["text"], e["label"], e["role"]) for e in records} >= {("Prabowo Subianto", "PER", "Presiden")}
+    assert not any(e["text"].endswith("Presiden") for e in records)

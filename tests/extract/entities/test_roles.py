@@ -71,6 +71,17 @@ def test_where_a_role_starts(text: str, name: str, role: str) -> None:
     assert role_of(text, name) == role
 
 
+def test_a_title_after_other_capitalised_words_is_still_the_persons_role() -> None:
+    assert role_of("pencemaran nama baik Mantan Gubernur Jawa Barat, Ridwan Kamil (RK).", "Ridwan Kamil") \
+        == "Gubernur Jawa Barat"
+    assert role_of("sejalan dengan visi Asta Cita Presiden Prabowo Subianto menuju", "Prabowo Subianto") == "Presiden"
+    # but a title inside a place's or an organisation's name is theirs
+    text = "bertemu di Rumah Dinas Bupati Agam, Lubuk Basung, Kamis."
+    tokens = Tokens(text)
+    building = range(tokens.starts.index(text.index("Rumah")), tokens.ends.index(text.index(",")) + 1)
+    assert role_before(tokens, tokens.starts.index(text.index("Lubuk")), set(), frozenset(building)) is None
+
+
 def test_a_role_does_not_run_across_another_person() -> None:
     text = "Presiden Prabowo, Menteri Keuangan Sri Mulyani hadir."
     tokens = Tokens(text)

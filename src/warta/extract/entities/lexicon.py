@@ -1,12 +1,15 @@
 """The word tables behind roles and linking (data/*.tsv), loaded once."""
 from __future__ import annotations
 
+import gzip
+from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
 from warta.tables import read_rows
 
 DATA = Path(__file__).parent / "data"
+PLACES_FILE = DATA / "places.tsv.gz"   # built by places.py
 
 # Words that may join capitalised words inside a role or an organisation name.
 CONNECTORS = frozenset({"dan", "di", "dari", "of", "by", "for", "and", "&", "untuk", "serta", "the", "on", "bidang", "se"})
@@ -62,6 +65,47 @@ def nickname_honorifics() -> frozenset[str]:
 @cache
 def place_prefixes() -> frozenset[str]:
     return _word_set("place_prefixes.tsv")
+
+
+@cache
+def places() -> dict[tuple[str, ...], str]:
+    """Indonesia's administrative places (PLACES_FILE) as casefolded word tuples, each with its kind:
+    prov, kab (regency or city), kec (district) or desa (village)."""
+    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").split("\t") for line in handle)
+        return {tuple(name.casefold().split()): kind for kind, name in rows}
+
+
+@cache
+def regions() -> frozenset[tuple[str, ...]]:
+    """The provinces, regencies and cities among `places`: "Rokan Hilir" -> ("rokan", "hilir")."""
+    return frozenset(name for name, kind in places().items() if kind in ("prov", "kab"))
+
+
+@cache
+def place_name_words() -> frozenset[str]:
+    """Words that often continue a place's name ("Barat", "Jaya", "Hilir", "Kidul"): ten or more places have one
+    after their first word."""
+    counts = Counter(word for name in places() for word in name[1:])
+    return frozenset(word for word, count in counts.items() if count >= 10)
+
+
+@cache
+def _longest_region_from() -> dict[str, int]:
+    """First word of a region -> the most words a region that opens with it has."""
+    longest: dict[str, int] = {}
+    for name in regions():
+        longest[name[0]] = max(longest.get(name[0], 0), len(name))
+    return longest
+
+
+def region_length(words: list[str], start: int, stop: int) -> int:
+    """Number of words of the longest region name at words[start:stop] ("Rokan Hilir" -> 2), or 0."""
+    longest = _longest_region_from().get(words[start].casefold(), 0) if start < stop else 0
+    for length in range(min(longest, stop - start), 0, -1):
+        if tuple(w.casefold() for w in words[start:start + length]) in regions():
+            return length
+    return 0
 
 
 @cache

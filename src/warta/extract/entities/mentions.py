@@ -17,13 +17,16 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
-    is_honorific, is_title, name_openers, nickname_honorifics, not_names, org_words, place_acronyms, place_prefixes,
-    venue_words,
+    is_honorific, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words, place_acronyms,
+    place_name_words, place_prefixes, places, region_length, venue_words,
 )
-from warta.extract.entities.ner import Span, token_columns
+from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
 MAX_NAME_WORDS = 5
 RANK_KINDS = frozenset({"rank", "service"})   # honorific kinds that open the name after them: "Brigjen", "Pol"
+# honorific kinds that, ending a place or organisation, open the person after it ("PBNU KH Maksum"); an academic
+# title does not: "RSUD Dr. Soetomo" is a hospital named after a person
+PERSON_OPENERS = RANK_KINDS | {"honorific"}
 PARTY_WORDS = frozenset({"partai", "fraksi"})   # "Partai Republik dan Demokrat" are two parties
 INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
 INITIALS = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}")  # one letter alone is too often something else
@@ -38,6 +41,10 @@ LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 ABSTRACT_NOUN = re.compile(r"(?!kemen)(?:ke|per|pem|pen|peng)\w{3,}an", re.IGNORECASE)
 SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
 PARENTHESES = re.compile(r"\([^)]*\)")
+CLITIC = re.compile(r"(?<=\w)-(?:nya|lah|kah|pun|ku|mu|tah)\b")   # "Coretax-nya", "AI-lah"
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
+ADDRESS_UNITS = frozenset({"RT", "RW"})   # "Kampung Muara RT 08/06": neighbourhood units of an address
 
 
 @dataclass(slots=True)
@@ -51,12 +58,30 @@ class Mention:
     cluster: int = -1
 
 
+def clitics_apart(body: str, columns: TokenColumns) -> TokenColumns:
+    """"YouTube-nya" as "YouTube", "-", "nya": a clitic after a hyphen is a word of its own, as in the NER
+    training data, so that it never ends a name."""
+    if CLITIC.search(body) is None:
+        return columns
+    texts, starts, ends = [], [], []
+    for text, start, end in zip(*columns):
+        clitic = CLITIC.search(text) if "-" in text else None
+        if clitic is None:
+            texts.append(text), starts.append(start), ends.append(end)
+            continue
+        cut = start + clitic.start()
+        texts += [text[:clitic.start()], "-", text[clitic.start() + 1:]]
+        starts += [start, cut, cut + 1]
+        ends += [cut, cut + 1, end]
+    return texts, starts, ends
+
+
 class Tokens:
     """The body's tokens, with offsets, and lookups from characters to tokens."""
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.columns = token_columns(body)
+        self.columns = clitics_apart(body, token_columns(body))
         self.texts, self.starts, self.ends = self.columns
         self.headings = self.find_headings(body)
         self._heading_starts = [start for start, _ in self.headings]
@@ -130,6 +155,13 @@ def is_org_head(word: str) -> bool:
     return full is not None and org_words().get(full.split()[0].casefold()) == "head"
 
 
+def opens_region(word: str) -> bool:
+    """A word after which a region's name stands: "Kabupaten", "Bupati", "Kapolres", "Dinas PUPR"."""
+    key = word.casefold()
+    return key in place_prefixes() or key in PLACE_TITLES or is_title(word) or is_org_head(word) \
+        or key in office_acronyms()
+
+
 def is_org_tail(word: str) -> bool:
     return org_words().get(word.casefold()) == "tail"
 
@@ -192,14 +224,16 @@ class MentionFinder:
 
     def repair(self, first: int, last: int, label: str) -> list[Mention]:
         words = self.words
-        opening = _last_index(words, "(", first, last)
-        if opening is not None and ")" not in words[opening:last + 1]:
-            last = opening - 1   # "PT Pupuk Indonesia (Persero": the span stopped inside parentheses
-        while first <= last and not is_capitalised(words[first]):
-            first += 1
-        while last >= first and not (is_capitalised(words[last]) or words[last][:1].isdigit()
-                                     or (words[last] == ")" and "(" in words[first:last])):
-            last -= 1
+        first, last = self.trimmed(first, last, label)
+        if first > last:
+            return []
+        if label == "ORG" and first + 2 <= last and words[first + 1] in {",", "&"} and is_code(words[first]):
+            # "WHO & FAO", "OECD, Asian Development Bank": a list of organisations, not one
+            return [Mention(first, first, "ORG"), *self.repair(first + 2, last, label)]
+        if (split := self.region_then_name(first, last, label)) is not None:
+            return split
+        if label == "ORG" and region_length(words, first, last + 1) == last - first + 1:
+            label = "LOC"   # "Jayawijaya" of "Kejaksaan Negeri (Kejari) Jayawijaya": a regency, not an organisation
         if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
             label = "ORG"   # "Kementerian Imipas" read as a person
         if label == "PER":
@@ -261,6 +295,59 @@ class MentionFinder:
                 words[first].casefold() in common_words() and self.tokens.sentence_initial(first))):
             return []
         return [Mention(first, last, label)]
+
+    def trimmed(self, first: int, last: int, label: str) -> tuple[int, int]:
+        """The model's span without what cannot belong to a name at its edges: lower-case words, figures, half a
+        parenthesis, a quotation, and the rank, title or address unit that belongs to what follows."""
+        words = self.words
+        opening = _last_index(words, "(", first, last)
+        if opening is not None and ")" not in words[opening:last + 1]:
+            last = opening - 1   # "PT Pupuk Indonesia (Persero": the span stopped inside parentheses
+        closing = next((i for i in range(first, last + 1) if words[i] in ("(", ")")), None)
+        if closing is not None and words[closing] == ")":
+            first = closing + 1   # "Kejari) Jayawijaya": the span started inside parentheses
+        quote = next((i for i in range(first, last + 1) if words[i] in QUOTE_MARKS), None)
+        if quote is not None:
+            last = quote - 1   # 'Fox News "Sunday Morning Futures': a name stops at a quotation mark
+        while first <= last and not is_capitalised(words[first]):
+            first += 1
+        while last >= first and not (is_capitalised(words[last]) or words[last].isdigit()
+                                     or (words[last] == ")" and "(" in words[first:last])):
+            last -= 1   # lower-case words and figures ("Kemenag 3,26", "Kementerian Pertanian skor 3,216")
+        if label != "PER" and last > first and honorific_kind(words[last]) in PERSON_OPENERS \
+                and not is_org_head(words[last - 1]) and last + 1 < len(words) and is_name_word(words[last + 1]) \
+                and self.tokens.joined(last, last + 1):
+            last -= 1   # "PBNU KH" + "Maksum Faqih", "Tanah Sareal Kompol" + name: the honorific opens the person
+        while label == "LOC" and last > first and words[last] in ADDRESS_UNITS:
+            last -= 1   # "Kampung Cibojong RT 07/04": the neighbourhood unit is part of the address, not the name
+        while label != "PER" and last > first and is_title(words[last]) and not is_org_head(words[last]) \
+                and last + 1 < len(words) and is_name_word(words[last + 1]) and self.tokens.joined(last, last + 1):
+            last -= 1   # "Asta Cita Presiden" + "Prabowo Subianto": the title is the person's role
+        return first, last
+
+    def region_then_name(self, first: int, last: int, label: str) -> list[Mention] | None:
+        """"Kabupaten Mandailing Natal Elpi Yanti Harahap", "Bupati Rokan Hilir Bistamam": a region named after an
+        office or place word, and run into the name after it, ends where the person's name begins. After a title
+        that is not a region's ("Direktur Toba Pulp"), the model's place or organisation is left whole."""
+        words = self.words
+        for start in range(first, last):
+            length = region_length(words, start, last + 1)
+            if not length or start + length > last or start == 0 or not self.tokens.joined(start - 1, start) \
+                    or not opens_region(words[start - 1]):
+                continue
+            opener = words[start - 1].casefold()
+            if label != "PER" and start == first and is_title(words[start - 1]) \
+                    and opener not in PLACE_TITLES and opener not in office_acronyms():
+                continue
+            name = start + length
+            if all(map(is_name_word, words[name:last + 1])) and not is_code(words[name]) \
+                    and words[name].casefold() not in place_name_words() \
+                    and not region_length(words, name, last + 1) \
+                    and tuple(w.casefold() for w in words[start:name + 1]) not in places():
+                region = [Mention(start, name - 1, "LOC")] if start == first \
+                    else self.repair(first, name - 1, "LOC" if label == "PER" else label)
+                return [*region, Mention(name, last, "PER")]
+        return None
 
     def after_organisation_title(self, i: int) -> bool:
         """Whether token i follows a title held in an organisation ("Pendiri", "CEO"; not "Gubernur", "Presiden")."""
@@ -369,9 +456,10 @@ class MentionFinder:
         return None
 
     def people_repaired(self, mentions: list[Mention]) -> list[Mention]:
-        """Three fixes around person names, on mentions without overlaps:
-        a name word the model left off the front ("Listyo" + "Sigit Prabowo"); a title's object read as a
-        person ("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki"); a second name after "atau" ("... atau Noel")."""
+        """Four fixes around person names, on mentions without overlaps:
+        a name word the model left off the front ("Listyo" + "Sigit Prabowo"); a title's object or a region read
+        as a person ("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name
+        after "atau" ("... atau Noel")."""
         words = self.words
         covered = self.covered(mentions)
         organisation_words = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)}
@@ -395,12 +483,21 @@ class MentionFinder:
             if follower is not None and follower is not m and follower.label == "PER" and m.first > 0 \
                     and is_title(words[m.first - 1]) and self.tokens.joined(m.first - 1, after):
                 m.label = "LOC" if words[m.first - 1].casefold() in PLACE_TITLES else "ORG"
+            if self.names_region(m):
+                m.label = "LOC"
             if m.last + 2 < len(words) and words[m.last + 1] == "atau" and m.last + 2 not in covered:
                 name = self.name_run(m.last + 2, covered, min_words=1)
                 if name is not None:
                     added.append(Mention(name[0], name[1], "PER"))
                     covered.update(range(name[0], name[1] + 1))
         return sorted(mentions + added, key=lambda m: m.first)
+
+    def names_region(self, m: Mention) -> bool:
+        """Whether a person mention is a province, regency or city: of two or more words ("Jawa Barat"), or after
+        a preposition of place ("di Wajo"); a one-word region alone may be a person's name ("kata Bima")."""
+        words = self.words
+        return region_length(words, m.first, m.last + 1) == m.last - m.first + 1 \
+            and (m.last > m.first or (m.first > 0 and words[m.first - 1].casefold() in PLACE_PREPOSITIONS))
 
     def may_open_name(self, i: int, name_words: int) -> bool:
         """Whether word i, just before a person name of `name_words` words, can be the name's first word: not an

@@ -21,8 +21,10 @@ MAX_PAREN_WORDS = 8
 MAX_ROLE_WORDS = 16
 
 
-def role_before(tokens: Tokens, first: int, blocked: set[int]) -> tuple[int, int] | None:
-    """Token range of the role phrase ending right before the name starting at token `first`."""
+def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[int] = frozenset()) \
+        -> tuple[int, int] | None:
+    """Token range of the role phrase ending right before the name starting at token `first`; `named` are the
+    tokens of places and organisations, whose title words are theirs ("Rumah Dinas Bupati Agam")."""
     words = tokens.texts
     j = first - 1
     while j >= 0 and is_honorific(words[j]) and tokens.joined(j, j + 1) and not _service_after_title(words, j):
@@ -51,6 +53,10 @@ def role_before(tokens: Tokens, first: int, blocked: set[int]) -> tuple[int, int
     # a title right after a capitalised word is part of a name: "Keputusan Presiden", "Kantor Presiden"
     titles = [i for i in range(k + 1, end + 1) if is_title(words[i]) and (
         i == k + 1 or is_title(words[i - 1]) or not is_capitalised(words[i - 1]) or tokens.sentence_initial(i - 1))]
+    if not titles:
+        # "Asta Cita Presiden Prabowo", "Keputusan Presiden Jokowi": the words before the title name something else
+        titles = [i for i in range(k + 1, end + 1)
+                  if is_title(words[i]) and is_capitalised(words[i]) and i not in named][-1:]
     if not titles:
         return None
     # "pimpinan Presiden Prabowo": a lower-case title word before a capitalised one is ordinary prose

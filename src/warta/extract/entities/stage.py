@@ -95,12 +95,13 @@ def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
     """Set each person mention's role; returns the tokens that role phrases cover."""
     people = [m for m in mentions if m.label == "PER"]
     blocked = covered_tokens(people)   # other people's tokens: a role phrase never runs into them
+    named = frozenset(covered_tokens([m for m in mentions if m.label != "PER"]))
     starts = {m.first: m for m in people}
     role_tokens: set[int] = set()
     for m in people:
         own = range(m.first, m.last + 1)
         blocked.difference_update(own)
-        span = role_before(tokens, m.first, blocked) or role_after(tokens, m.last, blocked)
+        span = role_before(tokens, m.first, blocked, named) or role_after(tokens, m.last, blocked)
         blocked.update(own)
         if span is None:
             continue

