@@ -231,3 +231,15 @@ def test_a_title_ending_an_organisation_is_the_role_of_the_person_after_it() -> 
                                                  Span(body.index("Prabowo"), body.index(" menuju"), "PER", "")])
     assert {(e["text"], e["label"], e["role"]) for e in records} >= {("Prabowo Subianto", "PER", "Presiden")}
     assert not any(e["text"].endswith("Presiden") for e in records)
+
+
+def test_document_tax_and_programme_acronyms_are_no_entities() -> None:
+    body = "Data DTSEN memuat NIK penerima BLTS, sedangkan IHSG turun dan Kemensos menyalurkan bantuan."
+    found = labels(body, [("DTSEN", "ORG"), ("NIK", "ORG"), ("BLTS", "ORG"), ("IHSG", "ORG"), ("Kemensos", "ORG")])
+    assert found == {"Kemensos": "ORG"}
+
+
+def test_mojibake_is_no_entity() -> None:
+    body = "Allah SWT berfirman,\nÙ\x8aÙ\x8eÙ°Ù\x93Ø£Ù\x8eÙ\x8aÙ\x91Ù\x8fÙ\x87Ù\x8eØ§ Ù±Ù\x84Ù\x91Ù\x8eØ°Ù\x90Ù\x8aÙ\x86Ù\x8e\nkata Budi Santoso."
+    arabic = body.split("\n")[1]
+    assert labels(body, [(arabic, "LOC"), ("Budi Santoso", "PER")]) == {"Budi Santoso": "PER"}

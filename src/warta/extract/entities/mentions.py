@@ -42,6 +42,7 @@ ABSTRACT_NOUN = re.compile(r"(?!kemen)(?:ke|per|pem|pen|peng)\w{3,}an", re.IGNOR
 SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
 PARENTHESES = re.compile(r"\([^)]*\)")
 CLITIC = re.compile(r"(?<=\w)-(?:nya|lah|kah|pun|ku|mu|tah)\b")   # "Coretax-nya", "AI-lah"
+C1_CONTROLS = re.compile("[\x80-\x9f]")
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
 ADDRESS_UNITS = frozenset({"RT", "RW"})   # "Kampung Muara RT 08/06": neighbourhood units of an address
@@ -225,8 +226,8 @@ class MentionFinder:
     def repair(self, first: int, last: int, label: str) -> list[Mention]:
         words = self.words
         first, last = self.trimmed(first, last, label)
-        if first > last:
-            return []
+        if first > last or C1_CONTROLS.search(self.tokens.text(first, last)):
+            return []   # C1 control characters: mojibake ("Ù\x8aÙ\x8e…", Arabic read as Latin-1), not a name
         if label == "ORG" and first + 2 <= last and words[first + 1] in {",", "&"} and is_code(words[first]):
             # "WHO & FAO", "OECD, Asian Development Bank": a list of organisations, not one
             return [Mention(first, first, "ORG"), *self.repair(first + 2, last, label)]
