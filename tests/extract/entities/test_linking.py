@@ -162,3 +162,19 @@ def test_a_companys_short_name_read_as_a_person_links_to_the_company() -> None:
     assert (toba["label"], toba["canonical"]) == ("ORG", "PT Toba Pulp Lestari Tbk")
     bakrie = records[("Bakrie", body.index("Bakrie hadir"))]
     assert bakrie["label"] == "PER"   # part of a person's full name in the article: not the company
+
+
+def test_a_persons_abbreviation_is_the_person_everywhere() -> None:
+    from warta.extract.entities.mentions import Tokens
+    from warta.extract.entities.ner import Span
+    from warta.extract.entities.stage import mentions_from_spans
+
+    body = ('Wakil Ketua MPR RI Dr M Hidayat Nur Wahid (HNW) mendukung sikap itu. "Kami menolak," ujar HNW. '
+            'HNW juga meminta FIFA bertindak. Menurut HNW, sikap itu tegas.')
+    at = [i for i in range(len(body)) if body.startswith("HNW", i)]
+    # the model reads the name whole, the letters in parentheses as an organisation, and most later uses as a person
+    spans = [Span(body.index("M Hidayat"), body.index(" ("), "PER", ""), Span(at[0], at[0] + 3, "ORG", ""),
+             Span(at[1], at[1] + 3, "PER", ""), Span(at[2], at[2] + 3, "ORG", "")]
+    records = [e for e in mentions_from_spans(Tokens(body), spans) if e["text"] == "HNW"]
+    assert len(records) == 4
+    assert {(e["label"], e["canonical"]) for e in records} == {("PER", "M Hidayat Nur Wahid")}

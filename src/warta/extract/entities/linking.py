@@ -193,10 +193,12 @@ def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int,
         if not name:
             continue
         parts = name.split()
+        surface = tokens.text(m.first, m.last)
         if m.label == "PER":
             candidates = [w for w in parts if len(w) >= 2 and is_name_word(w)]
+            if " " not in surface and len(surface) >= 2 and (is_name_word(surface) or surface.isupper()):
+                candidates.append(surface)   # "HNW" for M Hidayat Nur Wahid (HNW), "Noel" for Immanuel Ebenezer
         else:
-            surface = tokens.text(m.first, m.last)
             candidates = [surface] if " " not in surface else []
             if len(parts) >= 2 and not is_org_head(parts[0]) \
                     and all(w.casefold() in COMPANY_ARMS or is_org_tail(w) for w in parts[1:]):

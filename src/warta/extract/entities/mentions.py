@@ -586,14 +586,27 @@ class MentionFinder:
             label = self.label_of(long_first, i - 1, mentions)
             if label is None:
                 continue
+            if label == "PER":   # "M Hidayat Nur Wahid (HNW)": the letters skip an initial of the person's name
+                long_first = min((m.first for m in mentions if m.last == i - 1 and m.first < long_first
+                                  and m.label == "PER"), default=long_first)
+                long_text = self.tokens.text(long_first, i - 1)
             if label == "PER" and long_first > 0 and is_title(words[long_first - 1]):
                 # "Menteri Imigrasi dan Pemasyarakatan (Imipas) Agus": a portfolio, however the model read it
                 mentions = [m for m in mentions if not (m.label == "PER" and long_first <= m.first and m.last <= i + 2)]
                 continue
             if expand_office_key(inner.casefold()) is None:
                 self.local_acronyms[inner] = long_text   # the office table already knows "Kominfo"
-            added.append(Mention(long_first, i - 1, label, defines=inner))
-            added.append(Mention(i + 1, i + 1, label, kind="abbreviation"))
+            # the model's own mentions of the two forms take the link (and the long form's label)
+            long_form = next((m for m in mentions if (m.first, m.last) == (long_first, i - 1)), None)
+            if long_form is None:
+                added.append(Mention(long_first, i - 1, label, defines=inner))
+            else:
+                long_form.defines = inner
+            short_form = next((m for m in mentions if m.first == m.last == i + 1), None)
+            if short_form is None:
+                added.append(Mention(i + 1, i + 1, label, kind="abbreviation"))
+            else:
+                short_form.label, short_form.kind = label, "abbreviation"
         return mentions + added
 
     def long_form_before(self, paren: int, abbreviation: str) -> int | None:
