@@ -126,7 +126,9 @@ def reference_after(body: str, close: int):
     if m.group("nya"):
         return verb, verb_start, None, None, True
     window_end = min(para_end, verb_end + MAX_WHO_CHARS)
-    cut = WHO_END.search(body, verb_end, window_end)
+    cut = next((c for c in WHO_END.finditer(body, verb_end, window_end)
+                if not (body[c.start()] == "." and reference_abbreviation_dot(body, verb_end, c.start(), window_end))),
+               None)
     window = body[verb_end:cut.start() if cut else window_end]
     who_start, who_end = verb_end + len(window) - len(window.lstrip()), verb_end + len(window.rstrip(" ,"))
     who_text = body[who_start:who_end]
@@ -141,6 +143,15 @@ def reference_after(body: str, close: int):
     if reference_points_back(who_text):
         return verb, verb_start, None, None, True
     return verb, verb_start, (who_start, who_end), None, False
+
+
+def reference_abbreviation_dot(body: str, start: int, dot: int, end: int) -> bool:
+    """A full stop after an initial or a title's abbreviation, before a capitalised word: "M. Iftitah", "Plt. Direktur"."""
+    word = re.search(r"\w*$", body[start:dot]).group()
+    after = body[dot + 1:end].lstrip()
+    if not word or not after[:1].isupper():
+        return False
+    return word.isupper() if len(word) == 1 else word.lower() in lexicon().titles
 
 
 def reference_points_back(who: str) -> bool:

@@ -351,3 +351,12 @@ def test_a_person_known_only_by_initials_is_a_pronouns_speaker_only_in_the_first
     assert only(extract_quotes(about, ents))["speaker"] == "Apriansyah"
     own = "Polisi menangkap HM pekan lalu. HM mengaku bersyukur.\n\n\"Saya ikhlas dan tidak ada dendam,\" katanya."
     assert only(extract_quotes(own, person(own, "HM")))["speaker"] == "HM"
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("kata M. Iftitah Sulaiman Suryanagara di kantornya.", "M. Iftitah Sulaiman Suryanagara"),
+    ("ujar Plt. Direktur Jenderal Imigrasi Yuldi Yusman di Jakarta.", "Yuldi Yusman"),
+])
+def test_an_initial_or_an_abbreviated_title_does_not_end_the_attribution(attribution: str, speaker: str) -> None:
+    body = f'"Kami terus bekerja," {attribution} Ia menambahkan hal lain.'
+    assert only(extract_quotes(body, person(body, speaker)))["speaker"] == speaker

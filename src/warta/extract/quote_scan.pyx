@@ -415,7 +415,7 @@ cdef class Attributions:
             ch = char_at(body, cut)
             if ch == 0x3B or ch == 0x21 or ch == 0x3F:  # ; ! ?
                 break
-            if ch == 0x2E and sentence_goes_on(body, cut + 1, end):  # .
+            if ch == 0x2E and sentence_goes_on(body, cut + 1, end) and not self.abbreviation_dot(body, start, cut, end):
                 break
             if is_word(ch) and (cut == 0 or not is_word(char_at(body, cut - 1))):
                 tail = word_end(body, cut, end)
@@ -431,6 +431,20 @@ cdef class Attributions:
             tail -= 1
         lead_at[0] = lead
         return tail
+
+    cdef bint abbreviation_dot(self, str body, Py_ssize_t start, Py_ssize_t dot, Py_ssize_t end):
+        """Whether the full stop at `dot` ends an initial or a title's abbreviation before a capitalised word
+        ("M. Iftitah Sulaiman", "Plt. Direktur Jenderal"), not the sentence."""
+        cdef Py_ssize_t first = dot, after = dot + 1
+        while first > start and is_word(char_at(body, first - 1)):
+            first -= 1
+        while after < end and Py_UNICODE_ISSPACE(char_at(body, after)):
+            after += 1
+        if first == dot or after >= end or not Py_UNICODE_ISUPPER(char_at(body, after)):
+            return False
+        if dot - first == 1:
+            return Py_UNICODE_ISUPPER(char_at(body, first))
+        return self.titles.find(body, first, dot, True) >= 0
 
     cdef int first_word_kind(self, str body, Py_ssize_t start, Py_ssize_t end):
         """The pronoun kind of `body[start:end].split(" ", 1)[0].strip(",.")`, -1 for none."""
