@@ -78,6 +78,10 @@ def test_role_only_attribution_resolves_through_the_entity_role() -> None:
             "\u201dSemuanya harus jalan minggu ini,\u201d kata Presiden dalam rapat itu.")
     ents = person(body, "Joko Widodo", role="Presiden")
     assert only(extract_quotes(body, ents))["speaker"] == "Joko Widodo"
+    body = ("Kanit Reskrim Polsek Sako Iptu Apriansyah membenarkan penahanan itu.\n\n"
+            '"Statusnya masih saksi, ditahan 1x24 jam," kata Kanit, terpisah.')
+    ents = person(body, "Apriansyah", role="Kanit Reskrim Polsek Sako")
+    assert only(extract_quotes(body, ents))["speaker"] == "Apriansyah"
 
 
 def test_name_after_a_postposed_role() -> None:
