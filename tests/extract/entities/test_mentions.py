@@ -243,3 +243,11 @@ def test_mojibake_is_no_entity() -> None:
     body = "Allah SWT berfirman,\nÙ\x8aÙ\x8eÙ°Ù\x93Ø£Ù\x8eÙ\x8aÙ\x91Ù\x8fÙ\x87Ù\x8eØ§ Ù±Ù\x84Ù\x91Ù\x8eØ°Ù\x90Ù\x8aÙ\x86Ù\x8e\nkata Budi Santoso."
     arabic = body.split("\n")[1]
     assert labels(body, [(arabic, "LOC"), ("Budi Santoso", "PER")]) == {"Budi Santoso": "PER"}
+
+
+def test_a_doctors_specialist_degree_is_not_part_of_the_name() -> None:
+    body = "Kata dr Wismandari Wisnu SpPD-KEMD dan dr Andi Saputra SpOG. di Jakarta, soal motor sport Ducati."
+    found = labels(body, [("Wismandari Wisnu SpPD-KEMD", "PER"), ("Andi Saputra SpOG.", "PER"), ("Jakarta", "LOC"),
+                          ("Ducati", "ORG")])
+    assert found.get("Wismandari Wisnu") == "PER" and found.get("Andi Saputra") == "PER"
+    assert found.get("Ducati") == "ORG"

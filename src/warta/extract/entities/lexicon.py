@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
@@ -10,6 +11,9 @@ from warta.tables import read_rows
 
 DATA = Path(__file__).parent / "data"
 PLACES_FILE = DATA / "places.tsv.gz"   # built by places.py
+
+# A doctor's specialist degree after the name: Sp + the field's letters ("SpPD-KEMD", "SpOG", "SpTHT-KL").
+MEDICAL_SPECIALIST = re.compile(r"Sp[A-Z]{1,4}(?:-[A-Z]{1,5})?")
 
 # Words that may join capitalised words inside a role or an organisation name.
 CONNECTORS = frozenset({"dan", "di", "dari", "of", "by", "for", "and", "&", "untuk", "serta", "the", "on", "bidang", "se"})
@@ -157,6 +161,8 @@ def generic_institutions() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def honorific_kind(word: str) -> str | None:
     """"honorific", "rank", "academic" or "service" (see honorifics.tsv), None for any other word."""
+    if MEDICAL_SPECIALIST.fullmatch(word.rstrip(".")):
+        return "academic"
     return honorifics().get(word.casefold().rstrip("."))
 
 
