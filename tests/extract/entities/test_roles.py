@@ -160,3 +160,13 @@ def test_a_lower_case_noun_before_a_name_is_the_role_of_the_person_apposed_after
     spans = [Span(body.index(n), body.index(n) + len(n), "PER", n) for n in ("Lisa", "Jhony Boy Nababan")]
     roles = {e["text"]: e["role"] for e in mentions_from_spans(Tokens(body), spans)}
     assert roles == {"Lisa": None, "Jhony Boy Nababan": "pengacara Lisa"}
+
+
+def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
+    text = "kata Kepala SMA Negeri 16 Palembang Ema Nurnisya Putri kepada wartawan."
+    tokens = Tokens(text)
+    school = range(tokens.starts.index(text.index("SMA")), tokens.ends.index(text.index(" Ema")) + 1)
+    first = tokens.starts.index(text.index("Ema"))
+    assert role_before(tokens, first, set()) is None   # unless the school is known, the number ends the role
+    assert tokens.text(*role_before(tokens, first, set(), frozenset(school))) == "Kepala SMA Negeri 16 Palembang"
+
