@@ -41,7 +41,7 @@ LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 ABSTRACT_NOUN = re.compile(r"(?!kemen)(?:ke|per|pem|pen|peng)\w{3,}an", re.IGNORECASE)
 SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
 PARENTHESES = re.compile(r"\([^)]*\)")
-CLITIC = re.compile(r"(?<=\w)-(?:nya|lah|kah|pun|ku|mu|tah)\b")   # "Coretax-nya", "AI-lah"
+CLITIC = re.compile(r"-(?:nya|lah|kah|pun|ku|mu|tah)\b")   # "Coretax-nya", "AI-lah" (a literal "-" first: fast)
 C1_CONTROLS = re.compile("[\x80-\x9f]")
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
@@ -66,7 +66,7 @@ def clitics_apart(body: str, columns: TokenColumns) -> TokenColumns:
         return columns
     texts, starts, ends = [], [], []
     for text, start, end in zip(*columns):
-        clitic = CLITIC.search(text) if "-" in text else None
+        clitic = CLITIC.search(text, 1) if "-" in text else None
         if clitic is None:
             texts.append(text), starts.append(start), ends.append(end)
             continue
