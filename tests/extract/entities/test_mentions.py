@@ -251,3 +251,12 @@ def test_a_doctors_specialist_degree_is_not_part_of_the_name() -> None:
                           ("Ducati", "ORG")])
     assert found.get("Wismandari Wisnu") == "PER" and found.get("Andi Saputra") == "PER"
     assert found.get("Ducati") == "ORG"
+
+
+def test_a_portfolio_party_or_titled_region_does_not_open_the_persons_name() -> None:
+    body = ("Hal itu dituturkan Menteri Komunikasi dan Informatika Johnny G Plate, Wakil Gubernur DKI Jakarta "
+            "Ahmad Riza Patria dan Wakil Ketua Komisi II DPR dari Fraksi Nasdem Saan Mustopa. Kata Bima Arya.")
+    found = labels(body, [("Johnny G Plate", "PER"), ("Ahmad Riza Patria", "PER"), ("Saan Mustopa", "PER"),
+                          ("Arya", "PER")])
+    assert {"Johnny G Plate", "Ahmad Riza Patria", "Saan Mustopa"} <= set(found)
+    assert found.get("Bima Arya") == "PER"   # a first name that is also a regency still joins the name

@@ -170,3 +170,21 @@ def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
     assert role_before(tokens, first, set()) is None   # unless the school is known, the number ends the role
     assert tokens.text(*role_before(tokens, first, set(), frozenset(school))) == "Kepala SMA Negeri 16 Palembang"
 
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Pengamat pertanian Khudori menilai, harga naik.", "Khudori", "Pengamat pertanian"),
+    ("Pakar psikologi forensik, Reza Indragiri Amriel, menjelaskan.", "Reza Indragiri Amriel", "Pakar psikologi forensik"),
+    ("kata juru bicara KPK Budi Prasetyo kepada wartawan.", "Budi Prasetyo", "juru bicara KPK"),
+    ("Presiden meminta menteri Budi Santoso bekerja.", "Budi Santoso", "menteri"),          # prose, not a field
+    ("Dia memberikan kuasa kepada Ibnu Syamsu Hidayat.", "Ibnu Syamsu Hidayat", None),
+    ("ujar Menteri Riset dan Teknologi / Kepala Badan Riset dan Inovasi Nasional Bambang Brodjonegoro.",
+     "Bambang Brodjonegoro", "Menteri Riset dan Teknologi / Kepala Badan Riset dan Inovasi Nasional"),
+    ("Lobi-lobi PSBB Menteri Koordinator Bidang Perekonomian Airlangga Hartarto menegaskan.", "Airlangga Hartarto",
+     "Menteri Koordinator Bidang Perekonomian"),
+    ("Kepala Kepolisian Resor Kota Tangerang Komisaris Besar Ade Ary Syam Indradi menjelaskan.",
+     "Ade Ary Syam Indradi", "Kepala Kepolisian Resor Kota Tangerang"),
+])
+def test_kompas_style_roles(text: str, name: str, role: str | None) -> None:
+    """Kompas writes fields in lower case, joins two offices with a slash and spells ranks out."""
+    assert role_of(text, name) == role

@@ -56,6 +56,12 @@ def title_words() -> frozenset[str]:
 
 
 @cache
+def field_titles() -> frozenset[str]:
+    """Titles whose field follows in lower case ("Pengamat pertanian", "kuasa hukum")."""
+    return _word_set("field_titles.tsv")
+
+
+@cache
 def honorifics() -> dict[str, str]:
     """casefolded honorific, rank or academic title -> its kind."""
     return _word_kinds("honorifics.tsv")
@@ -166,6 +172,20 @@ def honorific_kind(word: str) -> str | None:
     return honorifics().get(word.casefold().rstrip("."))
 
 
+@cache
+def rank_phrases() -> frozenset[tuple[str, ...]]:
+    """Ranks written out in words ("Komisaris Besar", "Brigadir Jenderal"), as casefolded word tuples."""
+    return frozenset(tuple(row[0].split()) for row in _rows("rank_phrases.tsv"))
+
+
+def rank_phrase_before(words: list[str], last: int) -> int:
+    """Number of words of the rank written out in words that ends at words[last], or 0."""
+    for length in (4, 3, 2):
+        if last - length + 1 >= 0 and tuple(w.casefold() for w in words[last - length + 1:last + 1]) in rank_phrases():
+            return length
+    return 0
+
+
 def is_honorific(word: str) -> bool:
     return honorific_kind(word) is not None
 
@@ -191,6 +211,12 @@ def portfolios() -> dict[str, str]:
         if acronym.startswith("men") and full.startswith("Menteri ") and len(acronym) > 4:
             found[acronym[3:]] = full[len("Menteri "):]
     return found
+
+
+@cache
+def portfolio_words() -> frozenset[str]:
+    """The words of ministers' portfolios ("informatika", "transmigrasi"), casefolded, less connectors."""
+    return frozenset(w for full in portfolios().values() for w in full.casefold().replace(",", " ").split()) - CONNECTORS
 
 
 @cache

@@ -127,9 +127,10 @@ def evaluate(path: Path, window: int) -> dict[str, float]:
 
 
 def _role_names(mention: dict | None, phrase: Phrase) -> bool:
-    """An appositive link ("Roekman Prawirasastra" / "Direktur Utama IATA,") that the stage gives as the role."""
-    role = (mention or {}).get("role")
-    return bool(role) and role.casefold() in phrase.text.casefold()
+    """An appositive link ("Roekman Prawirasastra" / "Direktur Utama IATA,") that the stage gives as the role (or
+    as one office of a double role: "Meneg Perencanaan Pembangunan Nasional/ Kepala Bappenas")."""
+    role = (mention or {}).get("role") or ""
+    return any(part.strip() and part.strip().casefold() in phrase.text.casefold() for part in role.split("/"))
 
 
 def _score_system_links(entities: list[dict], phrases: list[Phrase], gold: UnionFind, index: dict[str, int],

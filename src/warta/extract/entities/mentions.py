@@ -18,7 +18,7 @@ from itertools import compress
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
     is_honorific, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words, place_acronyms,
-    place_name_words, place_prefixes, places, region_length, venue_words,
+    place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -507,9 +507,20 @@ class MentionFinder:
         word = self.words[i]
         if is_org_head(word) or is_code(word) or word in place_acronyms() or is_office_numeral(word, self.words[i + 1]):
             return False
+        if word.casefold() in portfolio_words() or (i > 0 and self.words[i - 1].casefold() in PARTY_WORDS) \
+                or self.ends_titled_region(i):
+            return False   # "Menteri Komunikasi dan Informatika", "Fraksi Nasdem", "Wakil Gubernur DKI Jakarta"
         if name_words < 2 or i == 0 or not self.tokens.joined(i - 1, i):
             return True
         return not (is_title(self.words[i - 1]) or self.words[i - 1] == "The")
+
+    def ends_titled_region(self, i: int) -> bool:
+        """Whether word i ends a region named after an office or place word ("Gubernur DKI Jakarta")."""
+        words = self.words
+        for start in range(max(0, i - 2), i + 1):
+            if region_length(words, start, i + 1) == i + 1 - start and start > 0 and opens_region(words[start - 1]):
+                return True
+        return False
 
     # --- organisations made of an office word and a place -----------------------------
     def organisations_before_places(self, mentions: list[Mention]) -> list[Mention]:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 
-from warta.extract.entities.lexicon import CONNECTORS, honorific_kind, is_honorific, is_title
+from warta.extract.entities.lexicon import (CONNECTORS, field_titles, honorific_kind, is_honorific, is_title,
+                                           rank_phrase_before)
 from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised, without_parentheses
 
 LISTING = frozenset({"dan", "serta", "&", "and"})
 ORDINAL = re.compile(r"^ke-?\d+$", re.IGNORECASE)
+FUNCTION_WORDS = frozenset({"kepada", "pada", "oleh", "dengan", "yang", "itu", "ini", "ke", "dalam", "atas", "bagi",
+                            "tentang", "terhadap", "sebagai", "adalah", "akan", "telah", "sudah", "juga", "pun", "saat"})
+ACTIVE_VERB = re.compile(r"(?:mem|men|meng|meny|ber)[a-z]{3,}")   # menilai, mengatakan, berpendapat
 MAX_PAREN_WORDS = 8
 MAX_ROLE_WORDS = 16
 
@@ -27,8 +31,13 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
     tokens of places and organisations, whose title words are theirs ("Rumah Dinas Bupati Agam")."""
     words = tokens.texts
     j = first - 1
-    while j >= 0 and is_honorific(words[j]) and tokens.joined(j, j + 1) and not _service_after_title(words, j):
-        j -= 1
+    while j >= 0 and tokens.joined(j, j + 1):
+        if is_honorific(words[j]) and not _service_after_title(words, j):
+            j -= 1
+        elif rank := rank_phrase_before(words, j):
+            j -= rank   # "Komisaris Besar Ade Ary": a rank written out in words
+        else:
+            break
     if j >= 0 and words[j] == ",":
         j -= 1
     if j < 0 or j in blocked or not tokens.joined(j, first):
@@ -46,6 +55,10 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
             k -= 1   # a number inside a place's or organisation's name: "Kepala SMAN 11 Semarang"
         elif word.casefold() in CONNECTORS and k > 0 and (is_capitalised(words[k - 1]) or words[k - 1] in {")", ","}):
             k -= 1
+        elif word == "/" and k > 0 and is_capitalised(words[k - 1]):
+            k -= 1   # "Menteri Riset dan Teknologi / Kepala Badan Riset dan Inovasi Nasional"
+        elif (field := _field_title_before(words, k)) is not None:
+            k = field - 1   # "Pengamat pertanian Khudori", "juru bicara KPK Budi Prasetyo"
         elif word == "," and k > 0 and is_capitalised(words[k - 1]) and _listing_follows(words, k, end):
             k -= 1
         else:
@@ -61,6 +74,8 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
         return None
     # "pimpinan Presiden Prabowo": a lower-case title word before a capitalised one is ordinary prose
     start = next((i for i in titles if is_capitalised(words[i])), titles[0])
+    while start - 1 > k and is_title(words[start - 1]) and is_capitalised(words[start - 1]):
+        start -= 1   # "PSBB Menteri Koordinator Bidang Perekonomian": the title runs on from the word before
     while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
         end -= 1
     return start, end
@@ -140,6 +155,17 @@ def role_key(role: str, local: dict[str, str] | None = None) -> str:
     without_parens = without_parentheses(role)
     words = [w for w in expand_words(without_parens, local or {}) if not ORDINAL.match(w) and w not in {",", "."}]
     return " ".join(words)
+
+
+def _field_title_before(words: list[str], k: int) -> int | None:
+    """The index of a title that a lower-case field runs from up to word k ("Pengamat kebijakan publik"), or None."""
+    for t in range(k, max(-1, k - 4), -1):
+        if t < k and words[t].casefold() in field_titles():
+            return t
+        if not (words[t].isalpha() and words[t].islower()) or words[t] in CONNECTORS | FUNCTION_WORDS \
+                or ACTIVE_VERB.match(words[t]):
+            return None   # "memberikan kuasa kepada Ibnu", "kuasa hukum mengatakan Lisa": prose, not a field
+    return None
 
 
 def _service_after_title(words: list[str], j: int) -> bool:
