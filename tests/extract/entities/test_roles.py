@@ -152,6 +152,16 @@ def test_roles_on_detik_stakeholder_strings() -> None:
     assert correct / checks >= 0.85
 
 
+@needs_model
+def test_roles_on_pfsa_gold_role_spans() -> None:
+    """A floor under the gold role figure on Kompas text (the first 60 PFSA-ID articles)."""
+    from warta.extract.entities.roles_eval import evaluate_pfsa
+
+    checks, correct, _ = evaluate_pfsa(shared_path("data", "quotes", "pfsa-id", "pfsa-id__dev-40.txt"), limit=60)
+    assert checks >= 20
+    assert correct / checks >= 0.75
+
+
 def test_a_lower_case_noun_before_a_name_is_the_role_of_the_person_apposed_after_it() -> None:
     from warta.extract.entities.ner import Span
     from warta.extract.entities.stage import mentions_from_spans
