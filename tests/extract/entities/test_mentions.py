@@ -260,3 +260,11 @@ def test_a_portfolio_party_or_titled_region_does_not_open_the_persons_name() -> 
                           ("Arya", "PER")])
     assert {"Johnny G Plate", "Ahmad Riza Patria", "Saan Mustopa"} <= set(found)
     assert found.get("Bima Arya") == "PER"   # a first name that is also a regency still joins the name
+
+
+def test_an_initial_before_a_name_joins_it_and_an_office_word_does_not() -> None:
+    body = "Kata Bupati Tangerang A Zaki Iskandar dan Kepala Staf Kepresidenan Moeldoko di PN Kelas I A PHI Palu."
+    found = labels(body, [("Zaki Iskandar", "PER"), ("Kepresidenan Moeldoko", "PER"), ("PHI", "PER")])
+    assert found.get("A Zaki Iskandar") == "PER" and found.get("Moeldoko") == "PER"
+    assert "A PHI" not in found
+

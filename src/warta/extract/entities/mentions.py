@@ -43,6 +43,7 @@ SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
 PARENTHESES = re.compile(r"\([^)]*\)")
 CLITIC = re.compile(r"-(?:nya|lah|kah|pun|ku|mu|tah)\b")   # "Coretax-nya", "AI-lah" (a literal "-" first: fast)
 C1_CONTROLS = re.compile("[\x80-\x9f]")
+INITIAL = re.compile(r"[A-HJ-Z]")   # "Bupati Tangerang A Zaki Iskandar" ("I" opens Balinese names: see name_openers)
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
 ADDRESS_UNITS = frozenset({"RT", "RW"})   # "Kampung Muara RT 08/06": neighbourhood units of an address
@@ -245,8 +246,8 @@ class MentionFinder:
             if last > first and is_office_numeral(words[first], words[first + 1]):
                 first += 1
             while first <= last and (is_title(words[first]) or is_honorific(words[first])
-                                     or words[first].casefold() in common_words()):
-                first += 1
+                                     or words[first].casefold() in common_words() or ABSTRACT_NOUN.fullmatch(words[first])):
+                first += 1   # "Kepresidenan Moeldoko" of "Kepala Staf Kepresidenan Moeldoko"
             while last >= first and is_honorific(words[last]):
                 last -= 1
             if first <= last and is_org_head(words[first]):
@@ -471,7 +472,9 @@ class MentionFinder:
                 continue
             if m.first < m.last and m.first > 0 and f"{words[m.first - 1]} {words[m.first]}".casefold() in compound_titles():
                 m.first += 1   # "Jaksa Agung ST Burhanuddin": Agung is the office's (and stays covered)
-            while m.first - 1 >= 0 and m.first - 1 not in covered and is_name_word(words[m.first - 1]) \
+            while m.first - 1 >= 0 and m.first - 1 not in covered \
+                    and (is_name_word(words[m.first - 1])
+                         or (INITIAL.fullmatch(words[m.first - 1]) and not is_code(words[m.first]))) \
                     and words[m.first - 1] not in organisation_words \
                     and self.may_open_name(m.first - 1, m.last - m.first + 1) \
                     and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):

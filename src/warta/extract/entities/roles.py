@@ -18,6 +18,7 @@ from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised
 
 LISTING = frozenset({"dan", "serta", "&", "and"})
 ORDINAL = re.compile(r"^ke-?\d+$", re.IGNORECASE)
+FORMER = frozenset({"mantan", "eks", "bekas"})
 FUNCTION_WORDS = frozenset({"kepada", "pada", "oleh", "dengan", "yang", "itu", "ini", "ke", "dalam", "atas", "bagi",
                             "tentang", "terhadap", "sebagai", "adalah", "akan", "telah", "sudah", "juga", "pun", "saat"})
 ACTIVE_VERB = re.compile(r"(?:mem|men|meng|meny|ber)[a-z]{3,}")   # menilai, mengatakan, berpendapat
@@ -32,10 +33,10 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
     words = tokens.texts
     j = first - 1
     while j >= 0 and tokens.joined(j, j + 1):
-        if is_honorific(words[j]) and not _service_after_title(words, j):
+        if rank := rank_phrase_before(words, j):
+            j -= rank   # "Komisaris Besar Ade Ary", "Inspektur Jenderal ...": a rank written out in words
+        elif is_honorific(words[j]) and not _service_after_title(words, j):
             j -= 1
-        elif rank := rank_phrase_before(words, j):
-            j -= rank   # "Komisaris Besar Ade Ary": a rank written out in words
         else:
             break
     if j >= 0 and words[j] == ",":
@@ -76,6 +77,8 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
     start = next((i for i in titles if is_capitalised(words[i])), titles[0])
     while start - 1 > k and is_title(words[start - 1]) and is_capitalised(words[start - 1]):
         start -= 1   # "PSBB Menteri Koordinator Bidang Perekonomian": the title runs on from the word before
+    if start > 0 and words[start - 1].casefold() in FORMER and tokens.joined(start - 1, start):
+        start -= 1   # "mantan Menteri Pertanian": a former office is not the office
     while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
         end -= 1
     return start, end

@@ -12,7 +12,7 @@ from typing import Any
 from warta.extract.entities.linking import link, role_noun_mentions, short_mentions
 from warta.extract.entities.mentions import Mention, MentionFinder, Tokens, covered_tokens
 from warta.extract.entities.ner import Span, Tagger, load_tagger
-from warta.extract.entities.roles import role_after, role_before
+from warta.extract.entities.roles import FORMER, role_after, role_before
 from warta.pipeline import register_stage
 from warta.record import Article
 from warta.report import RunReport
@@ -118,8 +118,9 @@ def _apposed_person(tokens: Tokens, m: Mention, role: tuple[int, int], starts: d
     relates the apposed person to m ("pengacara Lisa, Jhony", "istri almarhum Budi, Ani")."""
     words = tokens.texts
     after = m.last + 1
-    if role[1] != m.first - 1 or not words[role[0]][:1].islower() or after + 1 >= len(words) or words[after] != ",":
-        return None
+    if role[1] != m.first - 1 or not words[role[0]][:1].islower() or words[role[0]] in FORMER \
+            or after + 1 >= len(words) or words[after] != ",":
+        return None   # "mantan Gubernur Papua Lukas Enembe, Budi Hermawan": "mantan" relates no one
     apposed = starts.get(after + 1)
     return apposed if apposed is not None and apposed.role is None and tokens.joined(after, after + 1) else None
 
