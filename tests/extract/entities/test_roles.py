@@ -199,6 +199,11 @@ def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
     ("kata Pelaksana tugas Kepala Dinas Pendidikan Jateng Uswatun Hasanah.", "Uswatun Hasanah",
      "Pelaksana tugas Kepala Dinas Pendidikan Jateng"),
     ("kata mantan Menteri Pertanian Syahrul Yasin Limpo.", "Syahrul Yasin Limpo", "mantan Menteri Pertanian"),
+    ("waktu yang berbeda, Camat Tanah Abang, Jakarta Pusat, Yassin Pasaribu mengungkapkan.", "Yassin Pasaribu",
+     "Camat Tanah Abang, Jakarta Pusat"),
+    ("kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo di sana.", "Wahyu Wibowo",
+     "Kepala Dusun Nglahar, Kelurahan Sumbersari"),
+    ("ujar Kepala Humas Daop 1 Eva Chairunisa dalam keterangan.", "Eva Chairunisa", "Kepala Humas Daop 1"),
 ])
 def test_kompas_style_roles(text: str, name: str, role: str | None) -> None:
     """Kompas writes fields in lower case, joins two offices with a slash and spells ranks out."""

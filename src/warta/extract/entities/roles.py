@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from warta.extract.entities.lexicon import (CONNECTORS, field_titles, honorific_kind, is_honorific, is_title,
-                                           rank_phrase_before)
+                                           place_prefixes, places, rank_phrase_before)
 from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised, without_parentheses
 
 LISTING = frozenset({"dan", "serta", "&", "and"})
@@ -60,8 +60,11 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
             k -= 1   # "Menteri Riset dan Teknologi / Kepala Badan Riset dan Inovasi Nasional"
         elif (field := _field_title_before(words, k)) is not None:
             k = field - 1   # "Pengamat pertanian Khudori", "juru bicara KPK Budi Prasetyo"
-        elif word == "," and k > 0 and is_capitalised(words[k - 1]) and _listing_follows(words, k, end):
+        elif word == "," and k > 0 and is_capitalised(words[k - 1]) \
+                and (_listing_follows(words, k, end) or _place_follows(words, k, end)):
             k -= 1
+        elif word.isdigit() and len(word) <= 4 and k > 0 and is_capitalised(words[k - 1]):
+            k -= 1   # "Kepala SMKN 1 Cangkringan", "Kepala Humas Daop 1"
         else:
             break
     # a title right after a capitalised word is part of a name: "Keputusan Presiden", "Kantor Presiden"
@@ -188,6 +191,14 @@ def _matching_close(words: list[str], open_: int) -> int | None:
         if words[i] == ")":
             return i
     return None
+
+
+def _place_follows(words: list[str], comma: int, end: int) -> bool:
+    """A comma before the place an office is in ("Camat Tanah Abang, Jakarta Pusat", "Kepala Dusun Nglahar,
+    Kelurahan Sumbersari"): a place word or a known place follows, up to the next comma or the end."""
+    stop = next((i for i in range(comma + 1, end + 1) if words[i] == ","), end + 1)
+    segment = tuple(w.casefold() for w in words[comma + 1:stop])
+    return bool(segment) and (segment[0] in place_prefixes() or segment in places())
 
 
 def _listing_follows(words: list[str], comma: int, end: int) -> bool:
