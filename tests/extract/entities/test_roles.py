@@ -173,12 +173,9 @@ def test_a_lower_case_noun_before_a_name_is_the_role_of_the_person_apposed_after
 
 
 def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
-    text = "kata Kepala SMA Negeri 16 Palembang Ema Nurnisya Putri kepada wartawan."
-    tokens = Tokens(text)
-    school = range(tokens.starts.index(text.index("SMA")), tokens.ends.index(text.index(" Ema")) + 1)
-    first = tokens.starts.index(text.index("Ema"))
-    assert role_before(tokens, first, set()) is None   # unless the school is known, the number ends the role
-    assert tokens.text(*role_before(tokens, first, set(), frozenset(school))) == "Kepala SMA Negeri 16 Palembang"
+    assert role_of("kata Kepala SMA Negeri 16 Palembang Ema Nurnisya Putri kepada wartawan.", "Ema Nurnisya Putri") \
+        == "Kepala SMA Negeri 16 Palembang"
+    assert role_of("pada 2025 Budi Santoso datang.", "Budi Santoso") is None   # a year after a lower-case word
 
 
 

@@ -52,8 +52,8 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
             if opening is None:
                 break
             k = opening - 1
-        elif is_capitalised(word) or is_title(word) or ORDINAL.match(word) or (word[:1].isdigit() and k in named):
-            k -= 1   # a number inside a place's or organisation's name: "Kepala SMAN 11 Semarang"
+        elif is_capitalised(word) or is_title(word) or ORDINAL.match(word):
+            k -= 1
         elif word.casefold() in CONNECTORS and k > 0 and (is_capitalised(words[k - 1]) or words[k - 1] in {")", ","}):
             k -= 1
         elif word == "/" and k > 0 and is_capitalised(words[k - 1]):
