@@ -201,6 +201,9 @@ def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
     ("kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo di sana.", "Wahyu Wibowo",
      "Kepala Dusun Nglahar, Kelurahan Sumbersari"),
     ("ujar Kepala Humas Daop 1 Eva Chairunisa dalam keterangan.", "Eva Chairunisa", "Kepala Humas Daop 1"),
+    ("Sementara itu, Pejabat Sementara (Pjs) Gubernur Sulut Agus Fatoni berharap.", "Agus Fatoni",
+     "Pejabat Sementara (Pjs) Gubernur Sulut"),
+    ("kata Kapolri Jenderal (Pol) Idham Azis di Jakarta.", "Idham Azis", "Kapolri"),
 ])
 def test_kompas_style_roles(text: str, name: str, role: str | None) -> None:
     """Kompas writes fields in lower case, joins two offices with a slash and spells ranks out."""

@@ -19,6 +19,7 @@ from warta.extract.entities.mentions import Tokens, expand_words, is_capitalised
 LISTING = frozenset({"dan", "serta", "&", "and"})
 ORDINAL = re.compile(r"^ke-?\d+$", re.IGNORECASE)
 FORMER = frozenset({"mantan", "eks", "bekas"})
+ACTING = ("pejabat", "sementara")
 FUNCTION_WORDS = frozenset({"kepada", "pada", "oleh", "dengan", "yang", "itu", "ini", "ke", "dalam", "atas", "bagi",
                             "tentang", "terhadap", "sebagai", "adalah", "akan", "telah", "sudah", "juga", "pun", "saat"})
 ACTIVE_VERB = re.compile(r"(?:mem|men|meng|meny|ber)[a-z]{3,}")   # menilai, mengatakan, berpendapat
@@ -37,6 +38,8 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
             j -= rank   # "Komisaris Besar Ade Ary", "Inspektur Jenderal ...": a rank written out in words
         elif is_honorific(words[j]) and not _service_after_title(words, j):
             j -= 1
+        elif words[j] == ")" and j >= 2 and words[j - 2] == "(" and honorific_kind(words[j - 1]) == "service":
+            j -= 3   # "Kapolri Jenderal (Pol) Listyo Sigit": the force of the rank, in parentheses
         else:
             break
     if j >= 0 and words[j] == ",":
@@ -82,6 +85,9 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
         start -= 1   # "PSBB Menteri Koordinator Bidang Perekonomian": the title runs on from the word before
     if start > 0 and words[start - 1].casefold() in FORMER and tokens.joined(start - 1, start):
         start -= 1   # "mantan Menteri Pertanian": a former office is not the office
+    opener = start - 3 if start >= 3 and words[start - 1] == ")" and words[start - 3] == "(" else start
+    if opener - 2 > k and tuple(w.casefold() for w in words[opener - 2:opener]) == ACTING:
+        start = opener - 2   # "Pejabat Sementara (Pjs) Gubernur Sulut": an acting office
     while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
         end -= 1
     return start, end
