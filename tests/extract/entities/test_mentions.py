@@ -268,3 +268,9 @@ def test_an_initial_before_a_name_joins_it_and_an_office_word_does_not() -> None
     assert found.get("A Zaki Iskandar") == "PER" and found.get("Moeldoko") == "PER"
     assert "A PHI" not in found
 
+
+
+def test_a_place_acronym_does_not_open_a_persons_name() -> None:
+    body = "Pelaksana Harian Ketua KPU Tangsel M Taufiq MZ mengatakan hal itu."
+    found = labels(body, [("KPU", "ORG"), ("Tangsel M Taufiq MZ", "PER")])
+    assert found.get("M Taufiq MZ") == "PER" and "Tangsel M Taufiq MZ" not in found

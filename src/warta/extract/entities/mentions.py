@@ -246,8 +246,9 @@ class MentionFinder:
             if last > first and is_office_numeral(words[first], words[first + 1]):
                 first += 1
             while first <= last and (is_title(words[first]) or is_honorific(words[first])
-                                     or words[first].casefold() in common_words() or ABSTRACT_NOUN.fullmatch(words[first])):
-                first += 1   # "Kepresidenan Moeldoko" of "Kepala Staf Kepresidenan Moeldoko"
+                                     or words[first].casefold() in common_words() or ABSTRACT_NOUN.fullmatch(words[first])
+                                     or (first < last and words[first] in place_acronyms())):
+                first += 1   # "Kepresidenan Moeldoko" of "Kepala Staf Kepresidenan Moeldoko", "Tangsel M Taufiq MZ"
             while last >= first and is_honorific(words[last]):
                 last -= 1
             if first <= last and is_org_head(words[first]):
