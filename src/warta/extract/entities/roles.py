@@ -79,15 +79,7 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
                   if is_title(words[i]) and is_capitalised(words[i]) and i not in named][-1:]
     if not titles:
         return None
-    # "pimpinan Presiden Prabowo": a lower-case title word before a capitalised one is ordinary prose
-    start = next((i for i in titles if is_capitalised(words[i])), titles[0])
-    while start - 1 > k and is_title(words[start - 1]) and is_capitalised(words[start - 1]):
-        start -= 1   # "PSBB Menteri Koordinator Bidang Perekonomian": the title runs on from the word before
-    if start > 0 and words[start - 1].casefold() in FORMER and tokens.joined(start - 1, start):
-        start -= 1   # "mantan Menteri Pertanian": a former office is not the office
-    opener = start - 3 if start >= 3 and words[start - 1] == ")" and words[start - 3] == "(" else start
-    if opener - 2 > k and tuple(w.casefold() for w in words[opener - 2:opener]) == ACTING:
-        start = opener - 2   # "Pejabat Sementara (Pjs) Gubernur Sulut": an acting office
+    start = _role_start(tokens, titles, k)
     while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
         end -= 1
     return start, end
@@ -167,6 +159,21 @@ def role_key(role: str, local: dict[str, str] | None = None) -> str:
     without_parens = without_parentheses(role)
     words = [w for w in expand_words(without_parens, local or {}) if not ORDINAL.match(w) and w not in {",", "."}]
     return " ".join(words)
+
+
+def _role_start(tokens: Tokens, titles: list[int], k: int) -> int:
+    """The first word of a role, given its title words and the word before the capitalised run it is in."""
+    words = tokens.texts
+    # "pimpinan Presiden Prabowo": a lower-case title word before a capitalised one is ordinary prose
+    start = next((i for i in titles if is_capitalised(words[i])), titles[0])
+    while start - 1 > k and is_title(words[start - 1]) and is_capitalised(words[start - 1]):
+        start -= 1   # "PSBB Menteri Koordinator Bidang Perekonomian": the title runs on from the word before
+    if start > 0 and words[start - 1].casefold() in FORMER and tokens.joined(start - 1, start):
+        start -= 1   # "mantan Menteri Pertanian": a former office is not the office
+    opener = start - 3 if start >= 3 and words[start - 1] == ")" and words[start - 3] == "(" else start
+    if opener - 2 > k and tuple(w.casefold() for w in words[opener - 2:opener]) == ACTING:
+        start = opener - 2   # "Pejabat Sementara (Pjs) Gubernur Sulut": an acting office
+    return start
 
 
 def _field_title_before(words: list[str], k: int) -> int | None:
