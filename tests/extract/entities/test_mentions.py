@@ -274,3 +274,13 @@ def test_a_place_acronym_does_not_open_a_persons_name() -> None:
     body = "Pelaksana Harian Ketua KPU Tangsel M Taufiq MZ mengatakan hal itu."
     found = labels(body, [("KPU", "ORG"), ("Tangsel M Taufiq MZ", "PER")])
     assert found.get("M Taufiq MZ") == "PER" and "Tangsel M Taufiq MZ" not in found
+
+
+def test_a_first_name_shared_with_a_place_stays_in_the_name() -> None:
+    body = ("Hal itu diungkapkan Menteri Keuangan Sri Mulyani Indrawati. Menurut Sri Mulyani, negara seperti "
+            "Sri Lanka terdampak, ujar Sri Mulyani.")
+    at = [i for i in range(len(body)) if body.startswith("Sri Mulyani", i)]
+    spans = [Span(at[0], at[0] + len("Sri Mulyani Indrawati"), "PER", ""), Span(at[1], at[1] + 11, "PER", ""),
+             Span(at[2], at[2] + 11, "PER", ""), Span(body.index("Sri Lanka"), body.index("Sri Lanka") + 9, "LOC", "")]
+    records = mentions_from_spans(Tokens(body), spans)
+    assert {(e["text"], e["role"]) for e in records if e["label"] == "PER"} >= {("Sri Mulyani Indrawati", "Menteri Keuangan")}

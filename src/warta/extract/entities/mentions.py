@@ -386,8 +386,13 @@ class MentionFinder:
         known = {self.tokens.text(m.first, m.last) for m in mentions}
         organisation_openers = {words[m.first] for m in mentions if m.label == "ORG" and m.last > m.first}
         non_person_words = {words[m.first] for m in mentions if m.label != "PER" and m.first == m.last}
+        # a word that opens two or more person names, and neither stands alone as a non-person nor opens an
+        # organisation, is a first name ("Sri Mulyani" beside "Sri Lanka"; but "Danone Gives Back" beside "Danone
+        # Indonesia")
+        person_openers = Counter(words[m.first] for m in mentions if m.label == "PER" and m.last > m.first)
         non_person_inner = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)
-                            if is_capitalised(words[i])} - person_words_outside(mentions, words)
+                            if is_capitalised(words[i])} - person_words_outside(mentions, words) \
+            - ({word for word, count in person_openers.items() if count >= 2} - non_person_words - organisation_openers)
         single_non_person = set(non_person_words)   # grows as people turn out to be organisations
         places = Counter(words[m.first] for m in mentions if m.label == "LOC" and m.first == m.last)
         result = []
