@@ -118,6 +118,11 @@ def region_length(words: list[str], start: int, stop: int) -> int:
     return 0
 
 
+def is_region(words: list[str], first: int, last: int) -> bool:
+    """Whether words[first:last + 1] are exactly a province, regency or city ("Jawa Barat", "Jayawijaya")."""
+    return region_length(words, first, last + 1) == last - first + 1
+
+
 @cache
 def org_words() -> dict[str, str]:
     """casefolded organisation marker -> "head" or "tail"."""
@@ -178,9 +183,14 @@ def rank_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(row[0].split()) for row in _rows("rank_phrases.tsv"))
 
 
+@cache
+def _longest_rank_phrase() -> int:
+    return max(map(len, rank_phrases()))
+
+
 def rank_phrase_before(words: list[str], last: int) -> int:
     """Number of words of the rank written out in words that ends at words[last], or 0."""
-    for length in (4, 3, 2):
+    for length in range(_longest_rank_phrase(), 1, -1):
         if last - length + 1 >= 0 and tuple(w.casefold() for w in words[last - length + 1:last + 1]) in rank_phrases():
             return length
     return 0

@@ -17,8 +17,8 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
-    is_honorific, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words, place_acronyms,
-    place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
+    is_honorific, is_region, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
+    place_acronyms, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -211,6 +211,7 @@ class MentionFinder:
         self.words = tokens.texts
         self.spans = spans
         self.local_acronyms: dict[str, str] = {}   # "BPS" -> "Badan Pusat Statistik", from this body
+        self.mojibake = C1_CONTROLS.search(tokens.body) is not None   # checked per span only when the body has any
 
     # --- the model's spans, repaired -------------------------------------------------
     def from_model(self) -> list[Mention]:
@@ -227,14 +228,14 @@ class MentionFinder:
     def repair(self, first: int, last: int, label: str) -> list[Mention]:
         words = self.words
         first, last = self.trimmed(first, last, label)
-        if first > last or C1_CONTROLS.search(self.tokens.text(first, last)):
+        if first > last or (self.mojibake and C1_CONTROLS.search(self.tokens.text(first, last))):
             return []   # C1 control characters: mojibake ("Ù\x8aÙ\x8e…", Arabic read as Latin-1), not a name
         if label == "ORG" and first + 2 <= last and words[first + 1] in {",", "&"} and is_code(words[first]):
             # "WHO & FAO", "OECD, Asian Development Bank": a list of organisations, not one
             return [Mention(first, first, "ORG"), *self.repair(first + 2, last, label)]
         if (split := self.region_then_name(first, last, label)) is not None:
             return split
-        if label == "ORG" and region_length(words, first, last + 1) == last - first + 1:
+        if label == "ORG" and is_region(words, first, last):
             label = "LOC"   # "Jayawijaya" of "Kejaksaan Negeri (Kejari) Jayawijaya": a regency, not an organisation
         if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
             label = "ORG"   # "Kementerian Imipas" read as a person
@@ -506,7 +507,7 @@ class MentionFinder:
         """Whether a person mention is a province, regency or city: of two or more words ("Jawa Barat"), or after
         a preposition of place ("di Wajo"); a one-word region alone may be a person's name ("kata Bima")."""
         words = self.words
-        return region_length(words, m.first, m.last + 1) == m.last - m.first + 1 \
+        return is_region(words, m.first, m.last) \
             and (m.last > m.first or (m.first > 0 and words[m.first - 1].casefold() in PLACE_PREPOSITIONS))
 
     def may_open_name(self, i: int, name_words: int) -> bool:
@@ -527,7 +528,7 @@ class MentionFinder:
         """Whether word i ends a region named after an office or place word ("Gubernur DKI Jakarta")."""
         words = self.words
         for start in range(max(0, i - 2), i + 1):
-            if region_length(words, start, i + 1) == i + 1 - start and start > 0 and opens_region(words[start - 1]):
+            if is_region(words, start, i) and start > 0 and opens_region(words[start - 1]):
                 return True
         return False
 
