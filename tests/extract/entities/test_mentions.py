@@ -284,3 +284,30 @@ def test_a_first_name_shared_with_a_place_stays_in_the_name() -> None:
              Span(at[2], at[2] + 11, "PER", ""), Span(body.index("Sri Lanka"), body.index("Sri Lanka") + 9, "LOC", "")]
     records = mentions_from_spans(Tokens(body), spans)
     assert {(e["text"], e["role"]) for e in records if e["label"] == "PER"} >= {("Sri Mulyani Indrawati", "Menteri Keuangan")}
+
+
+def test_a_country_is_a_place_and_ends_where_the_name_after_its_office_begins() -> None:
+    body = ("Harga jatuh setelah Kuwait memangkas harga. Menteri Perminyakan Iran Bijan Namdar Zanganeh dan "
+            "juru bicara Kementerian Perminyakan Irak Asim Jihad berbicara. Timor Leste menang.")
+    at = body.index("Iran Bijan")
+    spans = [Span(body.index("Kuwait"), body.index("Kuwait") + 6, "PER", ""),
+             Span(at + 5, at + len("Iran Bijan Namdar Zanganeh"), "PER", ""),
+             Span(body.index("Kementerian Perminyakan"), body.index(" berbicara"), "ORG", ""),
+             Span(body.index("Timor Leste"), body.index("Timor Leste") + 11, "ORG", "")]
+    records = {e["text"]: e for e in mentions_from_spans(Tokens(body), spans)}
+    assert records["Kuwait"]["label"] == records["Timor Leste"]["label"] == "LOC"
+    assert records["Bijan Namdar Zanganeh"]["role"] == "Menteri Perminyakan Iran"   # "Iran" does not open the name
+    assert records["Asim Jihad"]["label"] == "PER" and records["Kementerian Perminyakan Irak"]["label"] == "ORG"
+
+
+def test_a_one_word_country_given_an_age_is_a_person() -> None:
+    body = '"Motornya mogok," kata Vatikan (27), pengendara asal Demak.'
+    assert labels(body, [("Vatikan", "PER")])["Vatikan"] == "PER"
+
+
+def test_a_name_word_read_as_a_person_of_its_own_joins_the_name_after_it() -> None:
+    body = "Kata I Made Agus Hartawiguna dan Kepala Departemen Komunikasi Bank Indonesia Ramdan Denny Prakoso hadir."
+    found = labels(body, [("I", "PER"), ("Made Agus Hartawiguna", "PER"),
+                          ("Departemen Komunikasi Bank Indonesia Ramdan", "ORG"), ("Denny Prakoso", "PER")])
+    assert found.get("Ramdan Denny Prakoso") == found.get("I Made Agus Hartawiguna") == "PER"
+    assert "Denny Prakoso" not in found and "Ramdan" not in found

@@ -80,7 +80,7 @@ def place_prefixes() -> frozenset[str]:
 @cache
 def places() -> dict[tuple[str, ...], str]:
     """Indonesia's administrative places (PLACES_FILE) as casefolded word tuples, each with its kind:
-    prov, kab (regency or city), kec (district) or desa (village)."""
+    negara (country), prov, kab (regency or city), kec (district) or desa (village)."""
     with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as handle:
         rows = (line.rstrip("\n").split("\t") for line in handle)
         return {tuple(name.casefold().split()): kind for kind, name in rows}
@@ -88,8 +88,8 @@ def places() -> dict[tuple[str, ...], str]:
 
 @cache
 def regions() -> frozenset[tuple[str, ...]]:
-    """The provinces, regencies and cities among `places`: "Rokan Hilir" -> ("rokan", "hilir")."""
-    return frozenset(name for name, kind in places().items() if kind in ("prov", "kab"))
+    """The countries, provinces, regencies and cities among `places`: "Rokan Hilir" -> ("rokan", "hilir")."""
+    return frozenset(name for name, kind in places().items() if kind in ("negara", "prov", "kab"))
 
 
 @cache
@@ -121,6 +121,11 @@ def region_length(words: list[str], start: int, stop: int) -> int:
 def is_region(words: list[str], first: int, last: int) -> bool:
     """Whether words[first:last + 1] are exactly a province, regency or city ("Jawa Barat", "Jayawijaya")."""
     return region_length(words, first, last + 1) == last - first + 1
+
+
+def is_country(words: list[str], first: int, last: int) -> bool:
+    """Whether words[first:last + 1] are exactly a country's name ("Arab Saudi", "Kuwait", "AS")."""
+    return places().get(tuple(w.casefold() for w in words[first:last + 1])) == "negara"
 
 
 @cache

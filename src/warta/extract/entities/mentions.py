@@ -17,7 +17,7 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
-    is_honorific, is_region, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
+    is_country, is_honorific, is_region, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
     place_acronyms, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
@@ -162,6 +162,11 @@ def opens_region(word: str) -> bool:
     key = word.casefold()
     return key in place_prefixes() or key in PLACE_TITLES or is_title(word) or is_org_head(word) \
         or key in office_acronyms()
+
+
+def names_portfolio(word: str) -> bool:
+    """A capitalised word of a minister's portfolio: "Negeri" (Luar Negeri), "Perminyakan", "Pertahanan"."""
+    return is_capitalised(word) and (word.casefold() in portfolio_words() or ABSTRACT_NOUN.fullmatch(word) is not None)
 
 
 def is_org_tail(word: str) -> bool:
@@ -336,8 +341,9 @@ class MentionFinder:
         words = self.words
         for start in range(first, last):
             length = region_length(words, start, last + 1)
-            if not length or start + length > last or start == 0 or not self.tokens.joined(start - 1, start) \
-                    or not opens_region(words[start - 1]):
+            if not length or start + length > last or start == 0 or not self.tokens.joined(start - 1, start):
+                continue
+            if not self.after_region_opener(start, start + length - 1):
                 continue
             opener = words[start - 1].casefold()
             if label != "PER" and start == first and is_title(words[start - 1]) \
@@ -345,7 +351,8 @@ class MentionFinder:
                 continue
             name = start + length
             if all(map(is_name_word, words[name:last + 1])) and not is_code(words[name]) \
-                    and words[name].casefold() not in place_name_words() \
+                    and words[name].casefold() not in place_name_words() and not is_org_tail(words[last]) \
+                    and tuple(w.casefold() for w in words[name:last + 1]) not in places() \
                     and not region_length(words, name, last + 1) \
                     and tuple(w.casefold() for w in words[start:name + 1]) not in places():
                 region = [Mention(start, name - 1, "LOC")] if start == first \
@@ -465,18 +472,25 @@ class MentionFinder:
         return None
 
     def people_repaired(self, mentions: list[Mention]) -> list[Mention]:
-        """Four fixes around person names, on mentions without overlaps:
-        a name word the model left off the front ("Listyo" + "Sigit Prabowo"); a title's object or a region read
-        as a person ("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name
-        after "atau" ("... atau Noel")."""
+        """Five fixes around person names, on mentions without overlaps:
+        a name word the model left off the front ("Listyo" + "Sigit Prabowo"), or read as a person of its own
+        ("Ramdan" + "Denny Prakoso", "I" + "Made Agus"); a title's object or a region read as a person ("Bupati Ogan
+        Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name after "atau" ("... atau Noel")."""
         words = self.words
         covered = self.covered(mentions)
         organisation_words = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)}
         starts = {m.first: m for m in mentions}
-        added = []
+        ends = {m.last: m for m in mentions}
+        added, absorbed = [], set()
         for m in mentions:
             if m.label != "PER":
                 continue
+            before = ends.get(m.first - 1)
+            if before is not None and before.label == "PER" and before.first == before.last \
+                    and (is_name_word(words[before.first]) or words[before.first].casefold() in name_openers()) \
+                    and self.tokens.joined(before.first, m.first) and self.may_open_name(before.first, m.last - m.first + 1):
+                m.first = before.first
+                absorbed.add(id(before))
             if m.first < m.last and m.first > 0 and f"{words[m.first - 1]} {words[m.first]}".casefold() in compound_titles():
                 m.first += 1   # "Jaksa Agung ST Burhanuddin": Agung is the office's (and stays covered)
             while m.first - 1 >= 0 and m.first - 1 not in covered \
@@ -501,14 +515,17 @@ class MentionFinder:
                 if name is not None:
                     added.append(Mention(name[0], name[1], "PER"))
                     covered.update(range(name[0], name[1] + 1))
-        return sorted(mentions + added, key=lambda m: m.first)
+        return sorted([m for m in mentions if id(m) not in absorbed] + added, key=lambda m: m.first)
 
     def names_region(self, m: Mention) -> bool:
-        """Whether a person mention is a province, regency or city: of two or more words ("Jawa Barat"), or after
-        a preposition of place ("di Wajo"); a one-word region alone may be a person's name ("kata Bima")."""
+        """Whether a person mention is a country, province, regency or city: a country not given an age ("Kuwait",
+        but "Vatikan (27)"), a region of two or more words ("Jawa Barat"), or one after a preposition of place
+        ("di Wajo"); a one-word region alone may be a person's name ("kata Bima")."""
         words = self.words
+        aged = m.last + 2 < len(words) and words[m.last + 1] == "(" and words[m.last + 2].isdigit()
         return is_region(words, m.first, m.last) \
-            and (m.last > m.first or (m.first > 0 and words[m.first - 1].casefold() in PLACE_PREPOSITIONS))
+            and (m.last > m.first or (is_country(words, m.first, m.last) and not aged)
+                 or (m.first > 0 and words[m.first - 1].casefold() in PLACE_PREPOSITIONS))
 
     def may_open_name(self, i: int, name_words: int) -> bool:
         """Whether word i, just before a person name of `name_words` words, can be the name's first word: not an
@@ -527,10 +544,15 @@ class MentionFinder:
     def ends_titled_region(self, i: int) -> bool:
         """Whether word i ends a region named after an office or place word ("Gubernur DKI Jakarta")."""
         words = self.words
-        for start in range(max(0, i - 2), i + 1):
-            if is_region(words, start, i) and start > 0 and opens_region(words[start - 1]):
-                return True
-        return False
+        return any(is_region(words, start, i) and self.after_region_opener(start, i) for start in range(max(0, i - 2), i + 1))
+
+    def after_region_opener(self, first: int, last: int) -> bool:
+        """Whether the region words[first:last + 1] follows an office or place word ("Bupati Rokan Hilir"), or,
+        being a country, a portfolio ("Menteri Perminyakan Iran")."""
+        if first == 0:
+            return False
+        before = self.words[first - 1]
+        return opens_region(before) or (names_portfolio(before) and is_country(self.words, first, last))
 
     # --- organisations made of an office word and a place -----------------------------
     def organisations_before_places(self, mentions: list[Mention]) -> list[Mention]:

