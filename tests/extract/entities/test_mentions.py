@@ -311,3 +311,26 @@ def test_a_name_word_read_as_a_person_of_its_own_joins_the_name_after_it() -> No
                           ("Departemen Komunikasi Bank Indonesia Ramdan", "ORG"), ("Denny Prakoso", "PER")])
     assert found.get("Ramdan Denny Prakoso") == found.get("I Made Agus Hartawiguna") == "PER"
     assert "Denny Prakoso" not in found and "Ramdan" not in found
+
+
+def test_a_companys_name_read_as_a_person_after_its_legal_form_is_the_company() -> None:
+    body = "Lokasi pertama adalah PT Jaya Abadi Steel di Ciruas."
+    assert labels(body, [("PT Jaya", "ORG"), ("Abadi Steel", "PER")]).get("PT Jaya Abadi Steel") == "ORG"
+    body = "Tergugat antara lain PT Taru Martani. Dari pimpinan Taru Martani tidak mengakui PKB."
+    found = labels(body, [("PT Taru Martani", "ORG"), ("pimpinan Taru Martani", "PER")])
+    assert found.get("PT Taru Martani") == "ORG"   # not "PT" + "Taru Martani", as the person elsewhere suggested
+    assert found.get("Taru Martani") == "ORG"      # the company's name without its legal form is the company
+    body = "Kata Vice President Fuel Retail PT Pertamina (Persero) Muhammad Iskandar di Jakarta."
+    found = labels(body, [("PT Pertamina (Persero)", "ORG"), ("Muhammad Iskandar", "PER")])
+    assert found.get("Muhammad Iskandar") == "PER"   # the company's name ended at "(Persero)"
+
+
+def test_a_one_word_region_after_an_office_is_the_place() -> None:
+    body = "Pengadilan Negeri (PN) Palu menerima permohonan itu."
+    found = labels(body, [("Pengadilan Negeri", "ORG"), ("PN", "ORG"), ("Palu", "PER")])
+    assert "PER" not in found.values()
+
+
+def test_a_capitalised_abstract_noun_with_se_does_not_open_a_name() -> None:
+    body = "Sepengetahuan Bambang, alat itu belum dipakai."
+    assert labels(body, [("Sepengetahuan Bambang", "PER")]).get("Bambang") == "PER"

@@ -28,6 +28,7 @@ RANK_KINDS = frozenset({"rank", "service"})   # honorific kinds that open the na
 # title does not: "RSUD Dr. Soetomo" is a hospital named after a person
 PERSON_OPENERS = RANK_KINDS | {"honorific"}
 PARTY_WORDS = frozenset({"partai", "fraksi"})   # "Partai Republik dan Demokrat" are two parties
+LEGAL_FORMS = frozenset({"pt", "cv"})   # a company's name runs on after them: "PT Jaya Abadi Steel"
 INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
 INITIALS = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}")  # one letter alone is too often something else
 ORGANISATION_CONNECTORS = frozenset({"dan", "serta", "&", "and", "of", "for", "the"})  # "Badan Riset dan Inovasi"
@@ -36,9 +37,9 @@ PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lu
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
 ROMAN = re.compile(r"[IVXLC]+")
 LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
-# an abstract noun made with ke-...-an or pe(r/m/n)-...-an ("Ketenagakerjaan", "Perhubungan") is never a word
+# an abstract noun made with (se)ke-...-an or (se)pe(r/m/n)-...-an ("Ketenagakerjaan", "Sepengetahuan") is never a word
 # of a person's name; a ministry's acronym ("Kementan") is left to the office tables
-ABSTRACT_NOUN = re.compile(r"(?!kemen)(?:ke|per|pem|pen|peng)\w{3,}an", re.IGNORECASE)
+ABSTRACT_NOUN = re.compile(r"(?!kemen)(?:se)?(?:ke|per|pem|pen|peng)\w{3,}an", re.IGNORECASE)
 SENTENCE_ENDINGS = (".", "?", "!", ":", '"', "”")
 PARENTHESES = re.compile(r"\([^)]*\)")
 CLITIC = re.compile(r"-(?:nya|lah|kah|pun|ku|mu|tah)\b")   # "Coretax-nya", "AI-lah" (a literal "-" first: fast)
@@ -472,15 +473,17 @@ class MentionFinder:
         return None
 
     def people_repaired(self, mentions: list[Mention]) -> list[Mention]:
-        """Five fixes around person names, on mentions without overlaps:
+        """Seven fixes around person names, on mentions without overlaps:
         a name word the model left off the front ("Listyo" + "Sigit Prabowo"), or read as a person of its own
-        ("Ramdan" + "Denny Prakoso", "I" + "Made Agus"); a title's object or a region read as a person ("Bupati Ogan
+        ("Ramdan" + "Denny Prakoso", "I" + "Made Agus"); a company's name read as a person ("PT Taru" + "Martani",
+        "Chandra Asri" beside "PT Chandra Asri"); a title's object or a region read as a person ("Bupati Ogan
         Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name after "atau" ("... atau Noel")."""
         words = self.words
         covered = self.covered(mentions)
         organisation_words = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)}
         starts = {m.first: m for m in mentions}
         ends = {m.last: m for m in mentions}
+        person_words = Counter(words[i] for m in mentions if m.label == "PER" for i in range(m.first, m.last + 1))
         added, absorbed = [], set()
         for m in mentions:
             if m.label != "PER":
@@ -491,6 +494,18 @@ class MentionFinder:
                     and self.tokens.joined(before.first, m.first) and self.may_open_name(before.first, m.last - m.first + 1):
                 m.first = before.first
                 absorbed.add(id(before))
+            elif before is not None and before.label == "ORG" and words[before.first].casefold() in LEGAL_FORMS \
+                    and self.tokens.joined(before.last, m.first) \
+                    and (before.first == before.last or not (
+                        words[before.last] == ")" or is_org_tail(words[before.last])
+                        or any(person_words[words[i]] > 1 for i in range(m.first, m.last + 1))
+                        or (before.first > 0 and is_title(words[before.first - 1])))):
+                # "PT" + "Taru Martani", "PT Jaya" + "Abadi Steel"; but not "Direktur PT Bukit Asam" + "Arsal Ismail",
+                # "PT Pertamina (Persero)" + "Muhammad Iskandar", nor "Group PT Bank DBS Indonesia" + "Anthonius
+                # Sehonamin" where "Anthonius" names him again
+                before.last = m.last
+                absorbed.add(id(m))
+                continue
             if m.first < m.last and m.first > 0 and f"{words[m.first - 1]} {words[m.first]}".casefold() in compound_titles():
                 m.first += 1   # "Jaksa Agung ST Burhanuddin": Agung is the office's (and stays covered)
             while m.first - 1 >= 0 and m.first - 1 not in covered \
@@ -515,17 +530,27 @@ class MentionFinder:
                 if name is not None:
                     added.append(Mention(name[0], name[1], "PER"))
                     covered.update(range(name[0], name[1] + 1))
-        return sorted([m for m in mentions if id(m) not in absorbed] + added, key=lambda m: m.first)
+        mentions = [m for m in mentions if id(m) not in absorbed]
+        companies = {tuple(words[m.first + 1:m.last + 1]) for m in mentions
+                     if m.label == "ORG" and m.last > m.first and words[m.first].casefold() in LEGAL_FORMS}
+        for m in mentions:
+            if m.label == "PER" and tuple(words[m.first:m.last + 1]) in companies:
+                m.label = "ORG"   # "Chandra Asri" where the article names "PT Chandra Asri"
+        return sorted(mentions + added, key=lambda m: m.first)
 
     def names_region(self, m: Mention) -> bool:
         """Whether a person mention is a country, province, regency or city: a country not given an age ("Kuwait",
-        but "Vatikan (27)"), a region of two or more words ("Jawa Barat"), or one after a preposition of place
-        ("di Wajo"); a one-word region alone may be a person's name ("kata Bima")."""
+        but "Vatikan (27)"), a region of two or more words ("Jawa Barat"), or one after a preposition of place ("di
+        Wajo") or an office ("Pengadilan Negeri (PN) Palu", "Kapolres Bima"); a one-word region alone may be a
+        person's name ("kata Bima")."""
         words = self.words
+        if not is_region(words, m.first, m.last):
+            return False
         aged = m.last + 2 < len(words) and words[m.last + 1] == "(" and words[m.last + 2].isdigit()
-        return is_region(words, m.first, m.last) \
-            and (m.last > m.first or (is_country(words, m.first, m.last) and not aged)
-                 or (m.first > 0 and words[m.first - 1].casefold() in PLACE_PREPOSITIONS))
+        before = words[m.first - 1] if m.first > 0 else ""
+        return m.last > m.first or (is_country(words, m.first, m.last) and not aged) \
+            or before.casefold() in PLACE_PREPOSITIONS \
+            or ((before == ")" or opens_region(before)) and self.tokens.joined(m.first - 1, m.first))
 
     def may_open_name(self, i: int, name_words: int) -> bool:
         """Whether word i, just before a person name of `name_words` words, can be the name's first word: not an
