@@ -334,3 +334,9 @@ def test_a_one_word_region_after_an_office_is_the_place() -> None:
 def test_a_capitalised_abstract_noun_with_se_does_not_open_a_name() -> None:
     body = "Sepengetahuan Bambang, alat itu belum dipakai."
     assert labels(body, [("Sepengetahuan Bambang", "PER")]).get("Bambang") == "PER"
+
+
+def test_a_name_nothing_explains_is_a_place_when_the_place_list_says_so() -> None:
+    body = "Venezuela menyerukan pemangkasan dan Iran mengisyaratkan kebutuhan, seperti halnya Aramco."
+    found = labels(body, [("Venezuela", "LOC")])
+    assert found.get("Iran") == "LOC" and found.get("Aramco") == "ORG"

@@ -905,7 +905,8 @@ class MentionFinder:
         return last
 
     def unknown_names(self, mentions: list[Mention], skip: set[int]) -> list[Mention]:
-        """Names in mid-sentence that nothing else explains: "membeli Lazada", "melalui Himbara".
+        """Names in mid-sentence that nothing else explains: "membeli Lazada", "melalui Himbara"; places where the
+        place list or a preposition says so ("dan Iran mengisyaratkan", "di Cushing").
 
         Only Titlecase words right after a lower-case word count (all-caps words are mostly
         generic terms: KTP, ASN, OTT). Run last, with `skip` holding the role phrases' tokens.
@@ -926,7 +927,8 @@ class MentionFinder:
             if j + 1 < len(words) and self.tokens.joined(j, j + 1) and is_capitalised(words[j + 1]):
                 continue   # runs on into words we cannot read as a name
             previous = words[i - 1].casefold()
-            added.append(Mention(i, j, "LOC" if previous in {"di", "ke"} else "ORG", kind="guess"))
+            place = previous in {"di", "ke"} or is_region(words, i, j)   # "dan Iran mengisyaratkan"
+            added.append(Mention(i, j, "LOC" if place else "ORG", kind="guess"))
         return added
 
     def guessable(self, i: int) -> bool:
