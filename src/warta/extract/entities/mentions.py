@@ -342,9 +342,8 @@ class MentionFinder:
         words = self.words
         for start in range(first, last):
             length = region_length(words, start, last + 1)
-            if not length or start + length > last or start == 0 or not self.tokens.joined(start - 1, start):
-                continue
-            if not self.after_region_opener(start, start + length - 1):
+            if not length or start + length > last or start == 0 or not self.tokens.joined(start - 1, start) \
+                    or not self.after_region_opener(start, start + length - 1):
                 continue
             opener = words[start - 1].casefold()
             if label != "PER" and start == first and is_title(words[start - 1]) \
@@ -489,20 +488,10 @@ class MentionFinder:
             if m.label != "PER":
                 continue
             before = ends.get(m.first - 1)
-            if before is not None and before.label == "PER" and before.first == before.last \
-                    and (is_name_word(words[before.first]) or words[before.first].casefold() in name_openers()) \
-                    and self.tokens.joined(before.first, m.first) and self.may_open_name(before.first, m.last - m.first + 1):
+            if before is not None and self.first_name_apart(before, m):
                 m.first = before.first
                 absorbed.add(id(before))
-            elif before is not None and before.label == "ORG" and words[before.first].casefold() in LEGAL_FORMS \
-                    and self.tokens.joined(before.last, m.first) \
-                    and (before.first == before.last or not (
-                        words[before.last] == ")" or is_org_tail(words[before.last])
-                        or any(person_words[words[i]] > 1 for i in range(m.first, m.last + 1))
-                        or (before.first > 0 and is_title(words[before.first - 1])))):
-                # "PT" + "Taru Martani", "PT Jaya" + "Abadi Steel"; but not "Direktur PT Bukit Asam" + "Arsal Ismail",
-                # "PT Pertamina (Persero)" + "Muhammad Iskandar", nor "Group PT Bank DBS Indonesia" + "Anthonius
-                # Sehonamin" where "Anthonius" names him again
+            elif before is not None and self.company_name_runs_on(before, m, person_words):
                 before.last = m.last
                 absorbed.add(id(m))
                 continue
@@ -537,6 +526,26 @@ class MentionFinder:
             if m.label == "PER" and tuple(words[m.first:m.last + 1]) in companies:
                 m.label = "ORG"   # "Chandra Asri" where the article names "PT Chandra Asri"
         return sorted(mentions + added, key=lambda m: m.first)
+
+    def first_name_apart(self, before: Mention, person: Mention) -> bool:
+        """Whether a one-word person right before another is its first word: "Ramdan" + "Denny Prakoso"."""
+        word = self.words[before.first]
+        return before.label == "PER" and before.first == before.last and self.tokens.joined(before.first, person.first) \
+            and (is_name_word(word) or word.casefold() in name_openers()) \
+            and self.may_open_name(before.first, person.last - person.first + 1)
+
+    def company_name_runs_on(self, before: Mention, person: Mention, person_words: Counter[str]) -> bool:
+        """Whether a person right after a company's legal form is the rest of its name: "PT" + "Taru Martani", "PT
+        Jaya" + "Abadi Steel"; but not "Direktur PT Bukit Asam" + "Arsal Ismail", "PT Pertamina (Persero)" +
+        "Muhammad Iskandar", nor "Group PT Bank DBS" + "Anthonius Sehonamin" when "Anthonius" is named again."""
+        words = self.words
+        if before.label != "ORG" or words[before.first].casefold() not in LEGAL_FORMS \
+                or not self.tokens.joined(before.last, person.first):
+            return False
+        return before.first == before.last or not (
+            words[before.last] == ")" or is_org_tail(words[before.last])
+            or any(person_words[words[i]] > 1 for i in range(person.first, person.last + 1))
+            or (before.first > 0 and is_title(words[before.first - 1])))
 
     def names_region(self, m: Mention) -> bool:
         """Whether a person mention is a country, province, regency or city: a country not given an age ("Kuwait",
