@@ -15,9 +15,9 @@ person's begins: "Bupati Rokan Hilir Bistamam", "Menteri Perminyakan Iran Bijan 
 from __future__ import annotations
 
 import csv
+import gettext
 import gzip
 import hashlib
-import gettext
 import io
 import json
 import subprocess
@@ -25,6 +25,7 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from warta.extract.entities.lexicon import PLACE_KINDS, PLACES_FILE, common_words
@@ -40,12 +41,12 @@ PROVINCE_SHORT_NAMES = {"Daerah Khusus Ibukota Jakarta": ("DKI Jakarta", "Jakart
                         "Kepulauan Bangka Belitung": ("Bangka Belitung",)}
 # ISO 3166-1 alpha-2 -> the names Indonesian news gives a country besides its iso-codes translation
 COUNTRY_NEWS_NAMES = {
-    "AE": ("UEA",), "CD": ("Kongo",), "CG": ("Kongo",), "CN": ("China", "Tiongkok", "RRT"), "CO": ("Kolombia",),
-    "CZ": ("Ceko", "Republik Ceko"), "FR": ("Prancis",), "GB": ("Inggris",), "IR": ("Iran",), "KP": ("Korut",),
-    "KR": ("Korsel",), "LA": ("Laos",), "MD": ("Moldova",), "MM": ("Burma",), "NL": ("Negeri Belanda",),
-    "PS": ("Palestina",), "RU": ("Rusia",), "SA": ("Saudi",), "SY": ("Suriah",), "TL": ("Timor Leste",),
-    "TW": ("Taiwan",), "TZ": ("Tanzania",), "US": ("AS", "Amerika"), "VA": ("Vatikan",), "VE": ("Venezuela",),
-    "BO": ("Bolivia",), "VN": ("Vietnam",),
+    "AE": ("UEA",), "BO": ("Bolivia",), "CD": ("Kongo",), "CG": ("Kongo",), "CN": ("China", "Tiongkok", "RRT"),
+    "CO": ("Kolombia",), "CZ": ("Ceko", "Republik Ceko"), "FR": ("Prancis",), "GB": ("Inggris",), "IR": ("Iran",),
+    "KP": ("Korut",), "KR": ("Korsel",), "LA": ("Laos",), "MD": ("Moldova",), "MM": ("Burma",),
+    "NL": ("Negeri Belanda",), "PS": ("Palestina",), "RU": ("Rusia",), "SA": ("Saudi",), "SY": ("Suriah",),
+    "TL": ("Timor Leste",), "TW": ("Taiwan",), "TZ": ("Tanzania",), "US": ("AS", "Amerika"), "VA": ("Vatikan",),
+    "VE": ("Venezuela",), "VN": ("Vietnam",),
 }
 
 
@@ -91,7 +92,7 @@ def build_places(nusantara_wheel: Path, pycountry_wheel: Path) -> dict[str, str]
     "Kampung Baru") are left out below the regency level, where they are too often plain words."""
     places: dict[str, str] = {}
     common = common_words()
-    for kind, name in [*(("negara", name) for name in countries(pycountry_wheel)), *wheel_tables(nusantara_wheel)]:
+    for kind, name in chain((("negara", name) for name in countries(pycountry_wheel)), wheel_tables(nusantara_wheel)):
         name = " ".join(name.split())
         if name in places or not name:
             continue
