@@ -340,3 +340,15 @@ def test_a_name_nothing_explains_is_a_place_when_the_place_list_says_so() -> Non
     body = "Venezuela menyerukan pemangkasan dan Iran mengisyaratkan kebutuhan, seperti halnya Aramco."
     found = labels(body, [("Venezuela", "LOC")])
     assert found.get("Iran") == "LOC" and found.get("Aramco") == "ORG"
+
+
+def test_a_nickname_in_single_quotes_between_names_is_one_person() -> None:
+    body = "Ketua DPD II Golkar Makassar Munafri 'Appi' Arifuddin menyinggung soal itu. Menurut Appi, hal itu benar."
+    at = body.index("Appi' ")
+    spans = [Span(body.index("Golkar"), body.index(" '"), "ORG", ""), Span(at, at + len("Appi' Arifuddin"), "PER", ""),
+             Span(body.rindex("Appi"), body.rindex("Appi") + 4, "PER", "")]
+    records = mentions_from_spans(Tokens(body), spans)
+    people = {(e["text"], e["canonical"], e["role"]) for e in records if e["label"] == "PER"}
+    assert people == {("Munafri 'Appi' Arifuddin", "Munafri Arifuddin", "Ketua DPD II Golkar Makassar"),
+                      ("Appi", "Munafri Arifuddin", None)}
+    assert ("Golkar Makassar", "ORG") in {(e["text"], e["label"]) for e in records}

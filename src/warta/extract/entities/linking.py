@@ -166,7 +166,8 @@ def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) 
 
 
 def display_name(text: str, label: str) -> str:
-    """A mention as a canonical name: no parentheses; people without honorifics; places without "Kota"/"DKI"."""
+    """A mention as a canonical name: no parentheses; people without honorifics or a quoted nickname ("Munafri
+    'Appi' Arifuddin" -> "Munafri Arifuddin"); places without "Kota"/"DKI"."""
     plain = " ".join(without_parentheses(text).split())
     if label == "PER":
         name_words = set(person_key_words(plain))

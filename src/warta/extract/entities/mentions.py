@@ -47,6 +47,7 @@ C1_CONTROLS = re.compile("[\x80-\x9f]")
 INITIAL = re.compile(r"[A-HJ-Z]")   # "Bupati Tangerang A Zaki Iskandar" ("I" opens Balinese names: see name_openers)
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
+SINGLE_QUOTES = frozenset({"'", "‘", "’"})
 ADDRESS_UNITS = frozenset({"RT", "RW"})   # "Kampung Muara RT 08/06": neighbourhood units of an address
 
 
@@ -547,6 +548,29 @@ class MentionFinder:
             or any(person_words[words[i]] > 1 for i in range(person.first, person.last + 1))
             or (before.first > 0 and is_title(words[before.first - 1])))
 
+    def names_with_nicknames(self, mentions: list[Mention]) -> list[Mention]:
+        """"Munafri 'Appi' Arifuddin": a nickname in single quotes between a person's names is one person, whatever
+        the model made of its parts ("Golkar Makassar Munafri" + "Appi' Arifuddin")."""
+        words = self.words
+        people = []
+        for i in range(len(words) - 4):
+            if words[i + 1] in SINGLE_QUOTES and words[i + 3] == words[i + 1] and is_name_word(words[i]) \
+                    and is_name_word(words[i + 2]) and is_name_word(words[i + 4]) and self.tokens.joined(i, i + 4):
+                last = i + 4
+                while last + 1 < len(words) and is_name_word(words[last + 1]) and self.tokens.joined(last, last + 1):
+                    last += 1
+                people.append(Mention(i, last, "PER"))
+        if not people:
+            return mentions
+        result = []
+        for m in mentions:
+            person = next((p for p in people if m.first <= p.last and m.last >= p.first), None)
+            if person is None:
+                result.append(m)
+            elif m.first < person.first and m.label != "PER":
+                result.append(Mention(m.first, person.first - 1, m.label))   # "Golkar Makassar" keeps its words
+        return sorted(result + people, key=lambda m: m.first)
+
     def names_region(self, m: Mention) -> bool:
         """Whether a person mention is a country, province, regency or city: a country not given an age ("Kuwait",
         but "Vatikan (27)"), a region of two or more words ("Jawa Barat"), or one after a preposition of place ("di
@@ -975,6 +999,7 @@ class MentionFinder:
         mentions = self.from_model()
         mentions = self.split_glued(mentions)
         mentions = self.without_overlaps(mentions)
+        mentions = self.names_with_nicknames(mentions)
         mentions = self.people_repaired(mentions)
         mentions = self.organisations_before_places(mentions)
         mentions = self.parenthesised(mentions)
@@ -1072,8 +1097,9 @@ def person_words_outside(mentions: list[Mention], words: list[str]) -> set[str]:
 
 
 def person_key_words(text: str) -> list[str]:
-    """A person's name words without honorifics, ranks or nickname honorifics, casefolded."""
-    return [w.casefold() for w in text.replace(",", " ").split()
+    """A person's name words without honorifics, ranks or nickname honorifics, casefolded; a nickname's quotes
+    dropped ("Munafri 'Appi' Arifuddin" -> munafri, appi, arifuddin)."""
+    return [w.strip("'‘’").casefold() for w in text.replace(",", " ").split()
             if not is_honorific(w) and w.casefold() not in nickname_honorifics() and w not in "()"]
 
 
