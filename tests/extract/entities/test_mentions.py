@@ -352,3 +352,14 @@ def test_a_nickname_in_single_quotes_between_names_is_one_person() -> None:
     assert people == {("Munafri 'Appi' Arifuddin", "Munafri Arifuddin", "Ketua DPD II Golkar Makassar"),
                       ("Appi", "Munafri Arifuddin", None)}
     assert ("Golkar Makassar", "ORG") in {(e["text"], e["label"]) for e in records}
+
+
+def test_a_nickname_in_parentheses_after_a_person_is_that_person() -> None:
+    body = ('Menteri Sosial Saifullah Yusuf (Gus Ipul) hadir. "Ini arahan Presiden," ujar Gus Ipul. Dirjen Integrasi '
+            "Transportasi dan Multimoda (Ditjen Intram) Kemenhub juga hadir.")
+    at = body.rindex("Gus Ipul")
+    spans = [Span(body.index("Saifullah"), body.index(" (Gus"), "PER", ""), Span(at, at + 8, "PER", ""),
+             Span(body.index("Multimoda"), body.index("Multimoda") + 9, "PER", "")]
+    records = mentions_from_spans(Tokens(body), spans)
+    assert [e["canonical"] for e in records if e["text"] == "Gus Ipul"] == ["Saifullah Yusuf", "Saifullah Yusuf"]
+    assert all(e["label"] != "PER" for e in records if "Intram" in e["text"])   # an office's short name

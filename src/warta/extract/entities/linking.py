@@ -33,8 +33,7 @@ def name_key(text: str, label: str, local: dict[str, str]) -> tuple[str, ...]:
     """What two spellings of one name share once abbreviations, honorifics and parentheses are removed."""
     plain = without_parentheses(text)
     if label == "PER":
-        words = person_key_words(" ".join(expand_words(plain, local)) if plain.strip() in local else plain)
-        return tuple(words)
+        return tuple(person_key_words(local.get(plain.strip(), plain)))   # "HNW", "Gus Ipul": the name they stand for
     words = [w for w in expand_words(plain, local) if w not in ORG_NOISE_WORDS and w not in {",", "."}]
     if label == "LOC":
         while len(words) > 1 and words[0] in place_prefixes():

@@ -710,6 +710,26 @@ class MentionFinder:
                 short_form.label, short_form.kind = label, "abbreviation"
         return mentions + added
 
+    def parenthesised_nicknames(self, mentions: list[Mention]) -> list[Mention]:
+        """"Saifullah Yusuf (Gus Ipul)": a name of two or three words in parentheses right after a person is what
+        the article calls them ("kata Gus Ipul"); one word is left to `parenthesised` ("(HNW)")."""
+        words = self.words
+        people = {m.last: m for m in mentions if m.label == "PER"}
+        added = []
+        for i in _positions(words, "(", 1, len(words) - 3):
+            close = next((j for j in range(i + 3, min(i + 5, len(words))) if words[j] == ")"), None)
+            person = people.get(i - 1)
+            if close is None or person is None or not self.tokens.joined(i - 1, close):
+                continue
+            inner = words[i + 1:close]
+            if not (inner[0].casefold() in nickname_honorifics() or is_name_word(inner[0])) \
+                    or not all(map(is_name_word, inner[1:])) or any(is_code(w) or is_org_head(w) for w in inner):
+                continue   # not "(Ditjen Intram)", "(PB JATMA ASWAJA)": an office's or organisation's short name
+            self.local_acronyms[self.tokens.text(i + 1, close - 1)] = self.tokens.text(person.first, person.last)
+            mentions = [m for m in mentions if not (i < m.first and m.last < close)]
+            added.append(Mention(i + 1, close - 1, "PER", kind="abbreviation"))
+        return sorted(mentions + added, key=lambda m: m.first) if added else mentions
+
     def long_form_before(self, paren: int, abbreviation: str) -> int | None:
         """First token of the shortest capitalised run ending before `paren` that `abbreviation` abbreviates."""
         first = self.capitalised_run_start(paren - 1)
@@ -1003,6 +1023,7 @@ class MentionFinder:
         mentions = self.people_repaired(mentions)
         mentions = self.organisations_before_places(mentions)
         mentions = self.parenthesised(mentions)
+        mentions = self.parenthesised_nicknames(mentions)
         mentions = self.without_overlaps(mentions)
         mentions = self.extend_organisations(mentions)
         mentions = self.organisations_joined_by_dan(mentions)
