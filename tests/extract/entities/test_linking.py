@@ -178,3 +178,22 @@ def test_a_persons_abbreviation_is_the_person_everywhere() -> None:
     records = [e for e in mentions_from_spans(Tokens(body), spans) if e["text"] == "HNW"]
     assert len(records) == 4
     assert {(e["label"], e["canonical"]) for e in records} == {("PER", "M Hidayat Nur Wahid")}
+
+
+def test_a_shortened_first_name_links_to_the_fuller_name_written_before_it() -> None:
+    from warta.extract.entities.mentions import Tokens
+    from warta.extract.entities.ner import Span
+    from warta.extract.entities.stage import mentions_from_spans
+
+    body = ("Korban, Indra, disekap. Mensesneg Prasetyo Hadi dan Kabid Humas Ade Ary Syam Indradi hadir. "
+            "Menurut Pras, Indra sudah pulang.")
+    names = ["Indra", "Prasetyo Hadi", "Ade Ary Syam Indradi", "Pras", "Indra"]
+    spans, at = [], 0
+    for name in names:
+        at = body.index(name, at)
+        spans.append(Span(at, at + len(name), "PER", name))
+        at += len(name)
+    records = mentions_from_spans(Tokens(body), spans)
+    canonical = {(e["text"], e["canonical"]) for e in records if e["label"] == "PER"}
+    assert ("Pras", "Prasetyo Hadi") in canonical
+    assert ("Indra", "Indra") in canonical and ("Indra", "Ade Ary Syam Indradi") not in canonical   # named first

@@ -22,6 +22,7 @@ from warta.unionfind import UnionFind
 ORG_NOISE_WORDS = frozenset({"pt", "tbk", "persero", "(persero)"})
 COMPANY_ARMS = frozenset({"indonesia", "group", "grup", "tbk", "global", "international", "internasional", "asia"})
 MAX_ROLE_NOUN_WORDS = 8
+MIN_SHORTENED = 4   # letters of a shortened first name: "Pras", "Afif"; shorter ones ("Ar") are too often initials
 
 
 def group(label: str) -> str:
@@ -60,6 +61,7 @@ def link(tokens: Tokens, mentions: list[Mention], local: dict[str, str]) -> list
     _link_alternative_names(tokens, mentions, clusters)
     _link_nicknames_by_role(mentions, keys, local, clusters)
     _link_parts_of_person_names(mentions, keys, clusters)
+    _link_shortened_names(mentions, keys, clusters)
     _link_parts_of_organisation_names(mentions, keys, clusters)
 
     for i, m in enumerate(mentions):
@@ -122,6 +124,25 @@ def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, .
             continue
         earlier = [j for j in fuller if mentions[j].first < mentions[i].first]
         clusters.union(i, max(earlier, key=lambda j: mentions[j].first) if earlier else fuller[0])
+
+
+def _link_shortened_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
+    """"Pras" / "Prasetyo Hadi", "Melki" / "Emanuel Melkiades Laka Lena": a one-word name of four letters or more
+    that no fuller name holds is the start of one word of exactly one person's fuller name, written before the
+    short name first is (so the victim "Indra" is not the spokesman "Ade Ary Syam Indradi" named after him)."""
+    people = [i for i, m in enumerate(mentions) if m.label == "PER" and keys[i]]
+    full = {clusters.find(j) for j in people if len(keys[j]) >= 2}
+    first_seen: dict[tuple[str, ...], int] = {}
+    for i in people:
+        first_seen.setdefault(keys[i], mentions[i].first)
+    for i in people:
+        if len(keys[i]) != 1 or len(keys[i][0]) < MIN_SHORTENED or clusters.find(i) in full:
+            continue
+        short = keys[i][0]
+        fuller = [j for j in people if len(keys[j]) >= 2 and mentions[j].first < first_seen[keys[i]]
+                  and any(word.startswith(short) and len(word) > len(short) for word in keys[j])]
+        if len({clusters.find(j) for j in fuller}) == 1:
+            clusters.union(i, fuller[0])
 
 
 def _link_parts_of_organisation_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
