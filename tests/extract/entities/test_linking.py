@@ -197,3 +197,17 @@ def test_a_shortened_first_name_links_to_the_fuller_name_written_before_it() -> 
     canonical = {(e["text"], e["canonical"]) for e in records if e["label"] == "PER"}
     assert ("Pras", "Prasetyo Hadi") in canonical
     assert ("Indra", "Indra") in canonical and ("Indra", "Ade Ary Syam Indradi") not in canonical   # named first
+
+
+def test_a_name_given_after_alias_or_akrab_disapa_is_the_same_person_and_not_the_canonical() -> None:
+    from warta.extract.entities.mentions import Tokens
+    from warta.extract.entities.ner import Span
+    from warta.extract.entities.stage import mentions_from_spans
+
+    body = ("Mensos Saifullah Yusuf atau yang akrab disapa Gus Ipul hadir. Hak milik Gusti Raden Mas Moertedjo alias "
+            "Sultan HB VII Tanjungsari itu sah.")
+    names = ["Saifullah Yusuf", "Gus Ipul", "Gusti Raden Mas Moertedjo", "Sultan HB VII Tanjungsari"]
+    spans = [Span(body.index(n), body.index(n) + len(n), "PER", n) for n in names]
+    canonical = {e["text"]: e["canonical"] for e in mentions_from_spans(Tokens(body), spans)}
+    assert canonical["Gus Ipul"] == "Saifullah Yusuf"
+    assert canonical["Sultan HB VII Tanjungsari"] == canonical["Gusti Raden Mas Moertedjo"] != "Sultan HB VII Tanjungsari"

@@ -136,6 +136,20 @@ def org_words() -> dict[str, str]:
 
 
 @cache
+def _alias_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in _word_set("alias_phrases.tsv"))
+
+
+def alias_phrase_length(words: list[str], i: int) -> int:
+    """Words of the longest phrase at words[i] that gives a person another name ("atau", "alias", "yang akrab
+    disapa"), or 0."""
+    for length in range(4, 0, -1):
+        if tuple(w.casefold() for w in words[i:i + length]) in _alias_phrases():
+            return length
+    return 0
+
+
+@cache
 def name_openers() -> frozenset[str]:
     return _word_set("name_openers.tsv")
 

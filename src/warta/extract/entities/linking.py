@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from warta.extract.entities.lexicon import is_title, leader_titles, place_prefixes
+from warta.extract.entities.lexicon import alias_phrase_length, is_title, leader_titles, place_prefixes
 from warta.extract.entities.mentions import (
     Mention, Tokens, covered_tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
     without_parentheses,
@@ -82,14 +82,19 @@ def _name_keys(texts: list[str], mentions: list[Mention], local: dict[str, str])
 
 
 def _link_alternative_names(tokens: Tokens, mentions: list[Mention], clusters: UnionFind) -> None:
-    """"Saifullah Yusuf atau Gus Ipul": two names for one person."""
+    """"Saifullah Yusuf atau Gus Ipul", "... alias Gus Ipul", "... yang akrab disapa Gus Ipul": two names for one
+    person, of which the first is the canonical however long the other is ("Gusti Raden Mas Moertedjo alias
+    Sultan HB VII")."""
     by_first = {m.first: i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
-        after = m.last + 1
-        if m.label == "PER" and after + 1 < len(tokens) and tokens.texts[after] == "atau" and after + 1 in by_first:
-            j = by_first[after + 1]
-            if mentions[j].label == "PER":
-                clusters.union(i, j)
+        if m.label != "PER":
+            continue
+        alias = m.last + 1 + alias_phrase_length(tokens.texts, m.last + 1)
+        j = by_first.get(alias) if alias > m.last + 1 else None
+        if j is not None and mentions[j].label == "PER":
+            clusters.union(i, j)
+            if mentions[j].kind == "name":
+                mentions[j].kind = "alias"
 
 
 def _link_nicknames_by_role(mentions: list[Mention], keys: list[tuple[str, ...]], local: dict[str, str],

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
+    CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
     is_country, is_honorific, is_region, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
     place_acronyms, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
@@ -477,7 +477,8 @@ class MentionFinder:
         a name word the model left off the front ("Listyo" + "Sigit Prabowo"), or read as a person of its own
         ("Ramdan" + "Denny Prakoso", "I" + "Made Agus"); a company's name read as a person ("PT Taru" + "Martani",
         "Chandra Asri" beside "PT Chandra Asri"); a title's object or a region read as a person ("Bupati Ogan
-        Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name after "atau" ("... atau Noel")."""
+        Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name after "atau" or "yang akrab
+        disapa" ("... atau Noel")."""
         words = self.words
         covered = self.covered(mentions)
         organisation_words = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)}
@@ -515,8 +516,9 @@ class MentionFinder:
                 m.label = "LOC" if words[m.first - 1].casefold() in PLACE_TITLES else "ORG"
             if self.names_region(m):
                 m.label = "LOC"
-            if m.last + 2 < len(words) and words[m.last + 1] == "atau" and m.last + 2 not in covered:
-                name = self.name_run(m.last + 2, covered, min_words=1)
+            alias = m.last + 1 + alias_phrase_length(words, m.last + 1)
+            if m.last + 1 < alias < len(words) and alias not in covered:
+                name = self.name_run(alias, covered, min_words=1)
                 if name is not None:
                     added.append(Mention(name[0], name[1], "PER"))
                     covered.update(range(name[0], name[1] + 1))
