@@ -132,9 +132,10 @@ def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, .
 
 
 def _link_shortened_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
-    """"Pras" / "Prasetyo Hadi", "Melki" / "Emanuel Melkiades Laka Lena": a one-word name of four letters or more
-    that no fuller name holds is the start of one word of exactly one person's fuller name, written before the
-    short name first is (so the victim "Indra" is not the spokesman "Ade Ary Syam Indradi" named after him)."""
+    """"Pras" / "Prasetyo Hadi", "Melki" / "Emanuel Melkiades Laka Lena", the misspelt "Nanato" / "Nonato Da
+    Purificacao Sarmento": a one-word name of four letters or more that no fuller name holds shortens one word of
+    exactly one person's fuller name, written before the short name first is (so the victim "Indra" is not the
+    spokesman "Ade Ary Syam Indradi" named after him)."""
     people = [i for i, m in enumerate(mentions) if m.label == "PER" and keys[i]]
     full = {clusters.find(j) for j in people if len(keys[j]) >= 2}
     first_seen: dict[tuple[str, ...], int] = {}
@@ -145,9 +146,17 @@ def _link_shortened_names(mentions: list[Mention], keys: list[tuple[str, ...]], 
             continue
         short = keys[i][0]
         fuller = [j for j in people if len(keys[j]) >= 2 and mentions[j].first < first_seen[keys[i]]
-                  and any(word.startswith(short) and len(word) > len(short) for word in keys[j])]
+                  and any(_shortens(short, word) for word in keys[j])]
         if len({clusters.find(j) for j in fuller}) == 1:
             clusters.union(i, fuller[0])
+
+
+def _shortens(short: str, word: str) -> bool:
+    """"pras" of "prasetyo"; or, from five letters, one letter mistyped: "nanato" of "nonato"."""
+    if len(word) > len(short):
+        return word.startswith(short)
+    return len(word) == len(short) >= MIN_SHORTENED + 1 and word[0] == short[0] \
+        and sum(a != b for a, b in zip(word, short)) == 1
 
 
 def _link_parts_of_organisation_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
