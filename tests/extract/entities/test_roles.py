@@ -204,6 +204,10 @@ def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
     ("Sementara itu, Pejabat Sementara (Pjs) Gubernur Sulut Agus Fatoni berharap.", "Agus Fatoni",
      "Pejabat Sementara (Pjs) Gubernur Sulut"),
     ("kata Kapolri Jenderal (Pol) Idham Azis di Jakarta.", "Idham Azis", "Kapolri"),
+    ("dihadiri Menteri BUMN Rini Soemarno, Direktur Utama Pertamina, dan Kepala BPH Migas Andi Noorsaman Someng.",
+     "Andi Noorsaman Someng", "Kepala BPH Migas"),   # the last office of a list
+    ("kata Menko Perekonomian dan Ketua Umum Partai Golkar Airlangga Hartarto.", "Airlangga Hartarto",
+     "Menko Perekonomian dan Ketua Umum Partai Golkar"),   # two offices of one person
 ])
 def test_kompas_style_roles(text: str, name: str, role: str | None) -> None:
     """Kompas writes fields in lower case, joins two offices with a slash and spells ranks out."""

@@ -80,6 +80,10 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
     if not titles:
         return None
     start = _role_start(tokens, titles, k)
+    # "Menteri BUMN Rini Soemarno, Direktur Utama Pertamina, dan Kepala BPH Migas Andi": the last office of a
+    # list is the name's (without the comma, "Menko Perekonomian dan Ketua Umum Golkar Airlangga" holds both)
+    start = max((i + 1 for i in range(start + 2, end) if words[i].casefold() in LISTING and words[i - 1] == ","
+                 and is_title(words[i + 1])), default=start)
     while end > start and (words[end].casefold() in CONNECTORS or words[end] == ","):
         end -= 1
     return start, end
