@@ -363,3 +363,8 @@ def test_a_nickname_in_parentheses_after_a_person_is_that_person() -> None:
     records = mentions_from_spans(Tokens(body), spans)
     assert [e["canonical"] for e in records if e["text"] == "Gus Ipul"] == ["Saifullah Yusuf", "Saifullah Yusuf"]
     assert all(e["label"] != "PER" for e in records if "Intram" in e["text"])   # an office's short name
+
+
+def test_an_arabic_surname_after_a_person_is_part_of_the_name() -> None:
+    body = "Menteri Perminyakan Saudi Ali al-Naimi seperti dikutip mengatakan itu."
+    assert labels(body, [("Ali", "PER")]).get("Ali al-Naimi") == "PER"

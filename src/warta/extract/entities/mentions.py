@@ -48,6 +48,7 @@ INITIAL = re.compile(r"[A-HJ-Z]")   # "Bupati Tangerang A Zaki Iskandar" ("I" op
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
 SINGLE_QUOTES = frozenset({"'", "‘", "’"})
+ARABIC_SURNAME = re.compile(r"(?:al|el|ad|an|ar|as|asy|at|az)-[A-Z][\w']+")   # "Ali al-Naimi", "Abdullah al-Derazi"
 ADDRESS_UNITS = frozenset({"RT", "RW"})   # "Kampung Muara RT 08/06": neighbourhood units of an address
 
 
@@ -473,12 +474,12 @@ class MentionFinder:
         return None
 
     def people_repaired(self, mentions: list[Mention]) -> list[Mention]:
-        """Seven fixes around person names, on mentions without overlaps:
-        a name word the model left off the front ("Listyo" + "Sigit Prabowo"), or read as a person of its own
-        ("Ramdan" + "Denny Prakoso", "I" + "Made Agus"); a company's name read as a person ("PT Taru" + "Martani",
-        "Chandra Asri" beside "PT Chandra Asri"); a title's object or a region read as a person ("Bupati Ogan
-        Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa Barat"); a second name after "atau" or "yang akrab
-        disapa" ("... atau Noel")."""
+        """Eight fixes around person names, on mentions without overlaps:
+        a name word the model left off the front ("Listyo" + "Sigit Prabowo") or an Arabic surname off the end
+        ("Ali" + "al-Naimi"), or read as a person of its own ("Ramdan" + "Denny Prakoso", "I" + "Made Agus"); a
+        company's name read as a person ("PT Taru" + "Martani", "Chandra Asri" beside "PT Chandra Asri"); a title's
+        object or a region read as a person ("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki", "Baznas Jawa
+        Barat"); a second name after "atau" or "yang akrab disapa" ("... atau Noel")."""
         words = self.words
         covered = self.covered(mentions)
         organisation_words = {words[i] for m in mentions if m.label != "PER" for i in range(m.first, m.last + 1)}
@@ -507,6 +508,9 @@ class MentionFinder:
                     and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):
                 m.first -= 1
                 covered.add(m.first)
+            while m.last + 1 < len(words) and m.last + 1 not in covered and ARABIC_SURNAME.fullmatch(words[m.last + 1]):
+                m.last += 1   # a lower-case article opens an Arabic surname: "Ali al-Naimi"
+                covered.add(m.last)
             after = m.last + 1
             if after + 2 < len(words) and words[after] == "(" and words[after + 2] == ")":
                 after += 3
