@@ -143,8 +143,9 @@ def _alias_phrases() -> frozenset[tuple[str, ...]]:
 def alias_phrase_length(words: list[str], i: int) -> int:
     """Words of the longest phrase at words[i] that gives a person another name ("atau", "alias", "yang akrab
     disapa"), or 0."""
-    for length in range(4, 0, -1):
-        if tuple(w.casefold() for w in words[i:i + length]) in _alias_phrases():
+    phrases = _alias_phrases()
+    for length in range(max(map(len, phrases)), 0, -1):
+        if tuple(w.casefold() for w in words[i:i + length]) in phrases:
             return length
     return 0
 
