@@ -557,6 +557,8 @@ class MentionFinder:
     def names_with_nicknames(self, mentions: list[Mention]) -> list[Mention]:
         """"Munafri 'Appi' Arifuddin": a nickname in single quotes between a person's names is one person, whatever
         the model made of its parts ("Golkar Makassar Munafri" + "Appi' Arifuddin")."""
+        if not any(quote in self.tokens.body for quote in SINGLE_QUOTES):
+            return mentions
         words = self.words
         people = []
         for i in range(len(words) - 4):
