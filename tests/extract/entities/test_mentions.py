@@ -368,3 +368,66 @@ def test_a_nickname_in_parentheses_after_a_person_is_that_person() -> None:
 def test_an_arabic_surname_after_a_person_is_part_of_the_name() -> None:
     body = "Menteri Perminyakan Saudi Ali al-Naimi seperti dikutip mengatakan itu."
     assert labels(body, [("Ali", "PER")]).get("Ali al-Naimi") == "PER"
+
+
+def test_a_name_after_a_role_holding_an_organisation_and_a_comma_is_the_person() -> None:
+    body = "Ketua DPRD Kota Bogor, Adityawarman Adil mengingatkan warga Kota Bogor."
+    found = labels(body, [("DPRD Kota Bogor", "ORG"), ("Kota Bogor", "LOC")])
+    assert found.get("Adityawarman Adil") == "PER"   # "Adil" is an ordinary word, but not the name's first
+    body = "Direktur Utama AirNav Indonesia, Capt. Avi Rianto Suratno menambahkan."
+    assert "Capt" not in labels(body, [("AirNav Indonesia", "ORG"), ("Avi Rianto Suratno", "PER")])
+    body = "untuk memilih anggota House of Representatives, Senat, serta sejumlah gubernur."
+    assert "Senat" not in labels(body, [("House of Representatives", "ORG")])
+
+
+def test_a_world_area_read_as_a_person_or_an_organisation_is_the_place() -> None:
+    body = "Ia menyoroti pentingnya mendorong agar negara-negara Asia juga mendapat pengakuan."
+    assert labels(body, [("Asia", "PER")]).get("Asia") == "LOC"
+
+
+def test_a_balinese_caste_name_opens_the_person_after_a_region() -> None:
+    body = "Wali Kota Denpasar Ida Bagus Rai Mantra meresmikan pasar. Bupati Gianyar Anak Agung Gde Agung hadir."
+    found = labels(body, [("Kota Denpasar Ida Bagus", "LOC"), ("Rai Mantra", "PER"),
+                          ("Gianyar Anak Agung Gde Agung", "ORG")])
+    assert found.get("Ida Bagus Rai Mantra") == "PER" and found.get("Kota Denpasar") == "LOC"
+    assert found.get("Anak Agung Gde Agung") == "PER" and found.get("Gianyar") == "LOC"
+
+
+def test_an_ordinary_word_opens_a_name_after_a_rank_a_code_or_a_comma() -> None:
+    body = ("Ketua Umum Partai NasDem Surya Paloh hadir bersama Ipda Setia Gunawan, Suci Anggraini dan Wakil Ketua MPR RI"
+            " Lestari Moerdijat.")
+    found = labels(body, [("Partai NasDem", "ORG"), ("Surya Paloh", "PER"), ("Setia Gunawan", "PER"),
+                          ("Suci Anggraini", "PER"), ("MPR RI", "ORG"), ("Lestari Moerdijat", "PER")])
+    people = {text for text, label in found.items() if label == "PER"}
+    assert {"Surya Paloh", "Setia Gunawan", "Suci Anggraini", "Lestari Moerdijat"} <= people
+    body = "Proyek itu rampung. Janji Burhanuddin ditepati, ujarnya."
+    # sentence-initial: an ordinary word
+    assert labels(body, [("Janji Burhanuddin", "PER")]).get("Burhanuddin") == "PER"
+
+
+def test_a_clinic_is_an_organisation() -> None:
+    body = ("Kepala Klinik Cahaya Kebagusan Grace Maria Kendek Allo menyebut bahwa pihaknya siap. "
+            "Untuk menarik minat peserta, Klinik Cahaya Kebagusan juga menciptakan inovasi.")
+    person, clinic = "Klinik Cahaya Kebagusan Grace Maria Kendek Allo", "Klinik Cahaya Kebagusan"
+    model = [Span(body.index(person), body.index(person) + len(person), "PER", person),
+             Span(body.rindex(clinic), body.rindex(clinic) + len(clinic), "PER", clinic)]
+    found = {e["text"]: e["label"] for e in mentions_from_spans(Tokens(body), model)}
+    assert found == {"Klinik Cahaya Kebagusan": "ORG", "Grace Maria Kendek Allo": "PER"}
+
+
+def test_a_person_span_ending_in_an_organisation_tail_is_the_organisation() -> None:
+    body = "Ivana Delevska, pendiri Spear Invest yang menjual saham Tesla, mengatakan hal itu."
+    found = labels(body, [("Ivana Delevska", "PER"), ("Spear Invest", "PER"), ("Tesla", "ORG")])
+    assert found["Spear Invest"] == "ORG" and found["Ivana Delevska"] == "PER"
+
+
+def test_a_name_followed_by_an_age_is_a_person() -> None:
+    body = "Wanita di Palembang, Suci Anggraini (30) mengaku menjadi korban. Pelaku berinisial YZ (26) ditangkap."
+    found = labels(body, [("Palembang", "LOC"), ("Suci Anggraini", "LOC"), ("YZ", "ORG")])
+    assert found["Suci Anggraini"] == "PER" and found["YZ"] == "PER" and found["Palembang"] == "LOC"
+
+
+def test_a_first_name_read_as_a_place_joins_the_person_after_it() -> None:
+    body = "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut berkomentar. Ia tinggal di Bogor Budi Santoso."
+    found = labels(body, [("Ridwan Kamil", "PER"), ("Muslim", "LOC"), ("Jaya Butar Butar", "PER")])
+    assert found.get("Muslim Jaya Butar Butar") == "PER"

@@ -7,7 +7,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from warta.extract.entities.lexicon import place_name_words, places, region_length, regions
+from warta.extract.entities.lexicon import place_name_words, place_word_kinds, places, region_length, regions
 from warta.extract.entities.places import build_places, save_places
 
 
@@ -60,6 +60,7 @@ def test_the_list_is_built_from_the_wheels_region_tables(tmp_path: Path) -> None
     assert places["Iran"] == places["Riau"] == "negara" and "Iran, Republik Islam" not in places
     assert places["Rokan Hilir"] == "kab" and places["Jakarta Pusat"] == "kab" and places["Pekanbaru"] == "kab"
     assert places["DKI Jakarta"] == places["Jakarta"] == "prov"
+    assert places["Asia Tenggara"] == places["Eropa"] == "kawasan"   # world areas from places.WORLD_AREAS
     assert places["Pulau Kijang"] == "desa"     # spaces normalised
     assert "Kampung Baru" not in places         # plain words below the regency level are left out
     first, again = tmp_path / "places.tsv.gz", tmp_path / "again.tsv.gz"
@@ -72,7 +73,16 @@ def test_the_list_is_built_from_the_wheels_region_tables(tmp_path: Path) -> None
 def test_the_shipped_list_holds_every_province_and_regency() -> None:
     kinds = list(places().values())
     assert kinds.count("negara") >= 249 and kinds.count("prov") >= 38 and kinds.count("kab") >= 480 and kinds.count("desa") > 50_000
-    assert {("jawa", "barat"), ("rokan", "hilir"), ("bandung", "barat"), ("bima",), ("arab", "saudi")} <= regions()
+    assert {("jawa", "barat"), ("rokan", "hilir"), ("bandung", "barat"), ("bima",), ("arab", "saudi"),
+            ("asia",)} <= regions()
+    assert places()[("asia",)] == "kawasan"   # not the village of that name
+    assert places()[("as",)] == "negara"      # the widest of the kinds a name has in any case ("AS", the village "As")
     words = "Bupati Rokan Hilir Bistamam di Bandung Barat".split()
     assert [region_length(words, i, len(words)) for i in range(len(words))] == [0, 2, 0, 0, 0, 2, 0]
     assert {"barat", "jaya", "hilir"} <= place_name_words() and "bistamam" not in place_name_words()
+
+
+def test_place_words_for_the_tagger() -> None:
+    alone, inside = place_word_kinds()
+    assert alone["iran"] == "negara" and alone["bambang"] == "kec" and alone["asia"] == "kawasan"
+    assert inside["barat"] in ("kawasan", "negara", "prov", "kab") and "bistamam" not in alone | inside

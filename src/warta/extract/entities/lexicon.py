@@ -11,7 +11,9 @@ from warta.tables import read_rows
 
 DATA = Path(__file__).parent / "data"
 PLACES_FILE = DATA / "places.tsv.gz"   # built by places.py
-PLACE_KINDS = ("negara", "prov", "kab", "kec", "desa")   # country, province, regency or city, district, village
+# world area (continent or its part), country, province, regency or city, district, village
+PLACE_KINDS = ("kawasan", "negara", "prov", "kab", "kec", "desa")
+WIDE_PLACE_KINDS = PLACE_KINDS[:4]  # the kinds whose names are rarely anything but a place
 
 # A doctor's specialist degree after the name: Sp + the field's letters ("SpPD-KEMD", "SpOG", "SpTHT-KL").
 MEDICAL_SPECIALIST = re.compile(r"Sp[A-Z]{1,4}(?:-[A-Z]{1,5})?")
@@ -80,17 +82,41 @@ def place_prefixes() -> frozenset[str]:
 
 @cache
 def places() -> dict[tuple[str, ...], str]:
-    """Indonesia's administrative places (PLACES_FILE) as casefolded word tuples, each with its kind:
-    negara (country), prov, kab (regency or city), kec (district) or desa (village)."""
+    """The world's areas and countries and Indonesia's administrative places (PLACES_FILE) as casefolded word tuples,
+    each with its kind: kawasan (world area), negara (country), prov, kab (regency or city), kec (district) or desa
+    (village)."""
+    found: dict[tuple[str, ...], str] = {}
+    rank = PLACE_KINDS.index
     with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as handle:
-        rows = (line.rstrip("\n").split("\t") for line in handle)
-        return {tuple(name.casefold().split()): kind for kind, name in rows}
+        for kind, name in (line.rstrip("\n").split("\t") for line in handle):
+            key = tuple(name.casefold().split())
+            if key not in found or rank(kind) < rank(found[key]):
+                found[key] = kind   # "AS" (the country) over "As" (a village)
+    return found
+
+
+@cache
+def place_word_kinds() -> tuple[dict[str, str], dict[str, str]]:
+    """casefolded word -> the widest kind of place it names alone ("jawa" -> "desa", "iran" -> "negara"), and
+    -> the widest kind of area, country, province or regency whose longer name holds it ("timur" -> "kawasan")."""
+    alone: dict[str, str] = {}
+    inside: dict[str, str] = {}
+    rank = PLACE_KINDS.index
+    for name, kind in places().items():
+        if len(name) > 1 and kind not in WIDE_PLACE_KINDS:
+            continue
+        table = alone if len(name) == 1 else inside
+        for word in name:
+            if word not in table or rank(kind) < rank(table[word]):
+                table[word] = kind
+    return alone, inside
 
 
 @cache
 def regions() -> frozenset[tuple[str, ...]]:
-    """The countries, provinces, regencies and cities among `places`: "Rokan Hilir" -> ("rokan", "hilir")."""
-    return frozenset(name for name, kind in places().items() if kind in ("negara", "prov", "kab"))
+    """The world areas, countries, provinces, regencies and cities among `places`: "Rokan Hilir" ->
+    ("rokan", "hilir")."""
+    return frozenset(name for name, kind in places().items() if kind in WIDE_PLACE_KINDS)
 
 
 @cache
@@ -124,9 +150,9 @@ def is_region(words: list[str], first: int, last: int) -> bool:
     return region_length(words, first, last + 1) == last - first + 1
 
 
-def is_country(words: list[str], first: int, last: int) -> bool:
-    """Whether words[first:last + 1] are exactly a country's name ("Arab Saudi", "Kuwait", "AS")."""
-    return places().get(tuple(w.casefold() for w in words[first:last + 1])) == "negara"
+def is_country_or_area(words: list[str], first: int, last: int) -> bool:
+    """Whether words[first:last + 1] are exactly a country's or world area's name ("Arab Saudi", "AS", "Asia")."""
+    return places().get(tuple(w.casefold() for w in words[first:last + 1])) in ("negara", "kawasan")
 
 
 @cache
@@ -153,6 +179,14 @@ def alias_phrase_length(words: list[str], i: int) -> int:
 @cache
 def name_openers() -> frozenset[str]:
     return _word_set("name_openers.tsv")
+
+
+def name_opener_length(words: list[str], start: int, stop: int) -> int:
+    """Number of words of a name opener at words[start:stop] ("Putu", "Ida Bagus", "Anak Agung"), or 0."""
+    for length in (2, 1):
+        if start + length <= stop and " ".join(words[start:start + length]).casefold() in name_openers():
+            return length
+    return 0
 
 
 @cache

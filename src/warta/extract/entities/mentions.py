@@ -17,7 +17,8 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
-    is_country, is_honorific, is_region, is_title, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
+    is_country_or_area, is_honorific, is_region, is_title, name_opener_length, name_openers, nickname_honorifics,
+    not_names, office_acronyms, org_words,
     place_acronyms, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
@@ -142,10 +143,11 @@ def is_capitalised(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def is_name_word(word: str) -> bool:
-    """A capitalised word that is not an ordinary word, title or honorific: it can be part of a name."""
+def is_name_word(word: str, common_ok: bool = False) -> bool:
+    """A capitalised word that is not an ordinary word (unless `common_ok`: "Adil" in "Adityawarman Adil"), title or
+    honorific: it can be part of a name."""
     key = word.casefold()
-    return (word[:1].isupper() and LETTERS.fullmatch(word) is not None and key not in common_words()
+    return (word[:1].isupper() and LETTERS.fullmatch(word) is not None and (common_ok or key not in common_words())
             and not _never_a_name(key) and not is_title(word) and not is_honorific(word)
             and ABSTRACT_NOUN.fullmatch(word) is None)
 
@@ -255,7 +257,8 @@ class MentionFinder:
             if last > first and is_office_numeral(words[first], words[first + 1]):
                 first += 1
             while first <= last and (is_title(words[first]) or is_honorific(words[first])
-                                     or words[first].casefold() in common_words() or ABSTRACT_NOUN.fullmatch(words[first])
+                                     or (words[first].casefold() in common_words() and not self.opens_name(first, last))
+                                     or ABSTRACT_NOUN.fullmatch(words[first])
                                      or (first < last and words[first] in place_acronyms())):
                 first += 1   # "Kepresidenan Moeldoko" of "Kepala Staf Kepresidenan Moeldoko", "Tangsel M Taufiq MZ"
             while last >= first and is_honorific(words[last]):
@@ -265,6 +268,8 @@ class MentionFinder:
             if first <= last and last + 1 < len(words) and is_org_tail(words[last + 1]) \
                     and is_capitalised(words[last + 1]) and self.tokens.joined(last, last + 1):
                 label, last = "ORG", last + 1   # "Edu TikTok" + "Shop": a person's name takes no such tail
+            elif first < last and is_org_tail(words[last]):
+                label = "ORG"   # "Spear Invest", "Euroskinlab Aesthetic Centre"
             if first == last and last + 3 < len(words) and words[last + 1] == "(" and words[last + 3] == ")" \
                     and is_code(words[last + 2]):
                 label = "ORG"   # "Pusdatin (SIKS-NG)", "Euroskinlab (ESL)": a one-word name followed by a code
@@ -294,7 +299,7 @@ class MentionFinder:
             # "kata Sekretaris Utama Bappenas, Syahrial Loetan di Jakarta", "Sekretaris Perusahaan Indofood, Clara
             # Suraya, di Jakarta": the role's holder; but "Menteri Perhubungan, Amerika Serikat, ...": its country
             label = "PER"
-        if label == "ORG" and names_venue(words[first:last + 1]):
+        if label != "LOC" and names_venue(words[first:last + 1]):
             label = "LOC"   # "The Dome", "Stadion Manahan": a venue is a place
         if label != "ORG":
             head = next((i for i in range(first, last + 1) if is_org_head(words[i])), None)
@@ -337,6 +342,18 @@ class MentionFinder:
             last -= 1   # "Asta Cita Presiden" + "Prabowo Subianto": the title is the person's role
         return first, last
 
+    def opens_name(self, i: int, last: int) -> bool:
+        """Whether the ordinary word i opens the person's name words[i:last + 1] the model read ("Surya Paloh",
+        "Setia Gunawan"): a name word follows it, and a rank or honorific, an organisation's code, "bernama" or an
+        apposition's comma comes before it ("Ipda Setia Gunawan", "NasDem Surya Paloh", "MPR RI Lestari Moerdijat")."""
+        words = self.words
+        if i >= last or self.tokens.sentence_initial(i) or not is_name_word(words[i + 1]) or is_org_head(words[i]) \
+                or words[i].casefold() in place_prefixes():
+            return False
+        before = words[i - 1]
+        return is_honorific(before) or is_code(before) or before in (",", "bernama") \
+            or (before[:1].isupper() and before[1:] != before[1:].lower() and before.isalpha())   # "NasDem", "PKB"
+
     def region_then_name(self, first: int, last: int, label: str) -> list[Mention] | None:
         """"Kabupaten Mandailing Natal Elpi Yanti Harahap", "Bupati Rokan Hilir Bistamam": a region named after an
         office or place word, and run into the name after it, ends where the person's name begins. After a title
@@ -352,7 +369,9 @@ class MentionFinder:
                     and opener not in PLACE_TITLES and opener not in office_acronyms():
                 continue
             name = start + length
-            if all(map(is_name_word, words[name:last + 1])) and not is_code(words[name]) \
+            opener = name_opener_length(words, name, last + 1)   # after "Anak Agung", any capitalised word
+            if name + opener <= last and all(is_name_word(word, opener > 0) for word in words[name + opener:last + 1]) \
+                    and not is_code(words[name]) \
                     and words[name].casefold() not in place_name_words() and not is_org_tail(words[last]) \
                     and tuple(w.casefold() for w in words[name:last + 1]) not in places() \
                     and not region_length(words, name, last + 1) \
@@ -438,11 +457,15 @@ class MentionFinder:
         known = {self.tokens.text(m.first, m.last) for m in mentions if m.label != "PER"}
         for m in mentions:
             follower = starts.get(m.last + 1)
-            if m.label != "PER" and follower is not None and m.last > m.first and self.tokens.joined(m.last, m.last + 1) \
-                    and (words[m.last].casefold() in name_openers() or (is_name_word(words[m.last]) and any(
-                        self.tokens.text(j, m.last - 1) in known for j in range(m.first, m.last - 1)))):
-                m.last -= 1   # "Perbekel Cemagi Putu", "Departemen Komunikasi Bank Indonesia Ramdan" + the person
-                follower.first -= 1
+            if m.label == "PER" or follower is None or m.last == m.first or not self.tokens.joined(m.last, m.last + 1):
+                continue
+            opener = next((n for n in (2, 1) if name_opener_length(words, m.last + 1 - n, m.last + 1) == n), 0)
+            if opener == 0 and is_name_word(words[m.last]) \
+                    and any(self.tokens.text(j, m.last - 1) in known for j in range(m.first, m.last - 1)):
+                opener = 1
+            if 0 < opener <= m.last - m.first:
+                m.last -= opener   # "Perbekel Cemagi Putu", "Kota Denpasar Ida Bagus", "... Bank Indonesia Ramdan"
+                follower.first -= opener
         names = {words[i] for m in mentions if m.label == "PER" and m.last > m.first for i in range(m.first, m.last + 1)}
         in_longer_names = {words[i] for m in mentions if m.label != "PER" and m.last > m.first
                            for i in range(m.first, m.last + 1)}
@@ -535,11 +558,21 @@ class MentionFinder:
         return sorted(mentions + added, key=lambda m: m.first)
 
     def first_name_apart(self, before: Mention, person: Mention) -> bool:
-        """Whether a one-word person right before another is its first word: "Ramdan" + "Denny Prakoso"."""
+        """Whether a one-word person right before another is its first word: "Ramdan" + "Denny Prakoso"; or a
+        one-word place that is no region nor named as a place: "Muslim" + "Jaya Butar Butar"."""
         word = self.words[before.first]
-        return before.label == "PER" and before.first == before.last and self.tokens.joined(before.first, person.first) \
+        return before.first == before.last \
+            and (before.label == "PER" or (before.label == "LOC" and self.unplaced_place(before.first))) \
+            and self.tokens.joined(before.first, person.first) \
             and (is_name_word(word) or word.casefold() in name_openers()) \
             and self.may_open_name(before.first, person.last - person.first + 1)
+
+    def unplaced_place(self, i: int) -> bool:
+        """Whether the one-word place i is neither a region nor named as a place ("di", "Desa" before it): the model
+        may have read a first name as a village ("Muslim" + "Jaya Butar Butar")."""
+        before = self.words[i - 1] if i > 0 and self.tokens.joined(i - 1, i) else ""
+        return not is_region(self.words, i, i) and before.casefold() not in PLACE_PREPOSITIONS \
+            and not opens_region(before)
 
     def company_name_runs_on(self, before: Mention, person: Mention, person_words: Counter[str]) -> bool:
         """Whether a person right after a company's legal form is the rest of its name: "PT" + "Taru Martani", "PT
@@ -580,18 +613,23 @@ class MentionFinder:
         return sorted(result + people, key=lambda m: m.first)
 
     def names_region(self, m: Mention) -> bool:
-        """Whether a person mention is a country, province, regency or city: a country not given an age ("Kuwait",
-        but "Vatikan (27)"), a region of two or more words ("Jawa Barat"), or one after a preposition of place ("di
-        Wajo") or an office ("Pengadilan Negeri (PN) Palu", "Kapolres Bima"); a one-word region alone may be a
-        person's name ("kata Bima")."""
+        """Whether a person mention is a world area, country, province, regency or city: an area or a country not given
+        an age ("Asia", "Kuwait", but "Vatikan (27)"), a region of two or more words ("Jawa Barat"), or one after a
+        preposition of place ("di Wajo") or an office ("Pengadilan Negeri (PN) Palu", "Kapolres Bima"); a one-word
+        region alone may be a person's name ("kata Bima")."""
         words = self.words
         if not is_region(words, m.first, m.last):
             return False
-        aged = m.last + 2 < len(words) and words[m.last + 1] == "(" and words[m.last + 2].isdigit()
         before = words[m.first - 1] if m.first > 0 else ""
-        return m.last > m.first or (is_country(words, m.first, m.last) and not aged) \
+        return m.last > m.first or (is_country_or_area(words, m.first, m.last) and not self.aged(m.last)) \
             or before.casefold() in PLACE_PREPOSITIONS \
             or ((before == ")" or opens_region(before)) and self.tokens.joined(m.first - 1, m.first))
+
+    def aged(self, last: int) -> bool:
+        """Whether an age in parentheses follows word `last`: "Vatikan (27)"."""
+        words = self.words
+        return last + 3 < len(words) and words[last + 1] == "(" and words[last + 2].isdigit() \
+            and len(words[last + 2]) <= 2 and words[last + 3] == ")"
 
     def may_open_name(self, i: int, name_words: int) -> bool:
         """Whether word i, just before a person name of `name_words` words, can be the name's first word: not an
@@ -614,11 +652,11 @@ class MentionFinder:
 
     def after_region_opener(self, first: int, last: int) -> bool:
         """Whether the region words[first:last + 1] follows an office or place word ("Bupati Rokan Hilir"), or,
-        being a country, a portfolio ("Menteri Perminyakan Iran")."""
+        being a country or world area, a portfolio ("Menteri Perminyakan Iran")."""
         if first == 0:
             return False
         before = self.words[first - 1]
-        return opens_region(before) or (names_portfolio(before) and is_country(self.words, first, last))
+        return opens_region(before) or (names_portfolio(before) and is_country_or_area(self.words, first, last))
 
     # --- organisations made of an office word and a place -----------------------------
     def organisations_before_places(self, mentions: list[Mention]) -> list[Mention]:
@@ -836,26 +874,32 @@ class MentionFinder:
     def names_after_titles(self, mentions: list[Mention]) -> list[Mention]:
         """"Menteri Sosial, Saifullah Yusuf", "Kapolri Jenderal Listyo Sigit": a capitalised name after a title."""
         covered = self.covered(mentions)
+        people = self.covered([m for m in mentions if m.label == "PER"])
         added = []
         for i in self.tokens.title_positions:
             if i in covered or (i > 0 and i - 1 not in covered and is_title(self.words[i - 1])):
                 continue
-            name = self.name_after_role_comma(i, covered) or self.name_after_bare_title(i, covered)
+            name = self.name_after_role_comma(i, covered, people) or self.name_after_bare_title(i, covered)
             if name is not None and not self.names_organisation_word(name, mentions):
                 added.append(Mention(name[0], name[1], "PER"))
                 covered.update(range(name[0], name[1] + 1))
         return mentions + added
 
-    def name_after_role_comma(self, i: int, covered: set[int]) -> tuple[int, int] | None:
-        """"Menteri Sosial, Saifullah Yusuf": the role runs over capitalised words up to a comma."""
+    def name_after_role_comma(self, i: int, covered: set[int], people: set[int]) -> tuple[int, int] | None:
+        """"Menteri Sosial, Saifullah Yusuf", "Ketua DPRD Kota Bogor, Adityawarman Adil": the role runs over
+        capitalised words (organisations and places too, not people) up to a comma; after its first word the name
+        may hold ordinary words."""
         words = self.words
         j = i + 1
-        while j < len(words) and j not in covered and self.tokens.joined(j - 1, j) and (
+        while j < len(words) and j not in people and self.tokens.joined(j - 1, j) and (
                 is_capitalised(words[j]) or words[j].casefold() in CONNECTORS):
             j += 1
         if j >= len(words) or words[j] != ",":
             return None
-        return self.name_run(j + 1, covered, min_words=1)
+        name = self.name_run(j + 1, covered, min_words=1, common_ok=True)
+        if name is None or any(is_org_head(words[k]) for k in range(name[0], name[1] + 1)):
+            return None   # "anggota House of Representatives, Senat, serta ...": a list of organisations
+        return name
 
     def name_after_bare_title(self, i: int, covered: set[int]) -> tuple[int, int] | None:
         """"Kapolri Jenderal Listyo Sigit", "Presiden Joko Widodo": a self-contained title, ranks, a two-word name.
@@ -874,20 +918,28 @@ class MentionFinder:
             k += 1
         return self.name_run(k, covered, min_words=2)
 
-    def name_run(self, k: int, covered: set[int], min_words: int) -> tuple[int, int] | None:
-        """The run of name words starting at k (after honorifics), if it has at least min_words words."""
+    def name_run(self, k: int, covered: set[int], min_words: int, common_ok: bool = False) -> tuple[int, int] | None:
+        """The run of name words starting at k (after honorifics), if it has at least min_words words; with
+        `common_ok`, ordinary capitalised words may follow its first word."""
         words = self.words
         while k < len(words) and is_honorific(words[k]):
             k += 1
         end = k
-        while end < len(words) and end not in covered and is_name_word(words[end]) and end - k < MAX_NAME_WORDS \
-                and self.tokens.joined(end - 1, end):
+        while end < len(words) and end not in covered and is_name_word(words[end], common_ok and end > k) \
+                and end - k < MAX_NAME_WORDS and self.tokens.joined(end - 1, end):
             end += 1
         if end - k < min_words:
             return None
         if end < len(words) and self.tokens.joined(end - 1, end) and is_capitalised(words[end]):
             return None   # the name runs on into words we cannot read as a name
         return k, end - 1
+
+    def people_by_age(self, mentions: list[Mention]) -> list[Mention]:
+        """"Suci Anggraini (30)", "berinisial AR (37)": a name followed by an age is a person's."""
+        for m in mentions:
+            if m.label != "PER" and self.aged(m.last):
+                m.label = "PER"
+        return mentions
 
     def people_by_initials(self, mentions: list[Mention]) -> list[Mention]:
         """"tersangka berinisial AS dan BS": the initials after "inisial" are people, there and wherever the article
@@ -1038,6 +1090,7 @@ class MentionFinder:
         mentions = self.without_generic(mentions)
         mentions = self.names_after_titles(mentions)
         mentions = self.people_by_initials(mentions)
+        mentions = self.people_by_age(mentions)
         mentions = self.headings_trimmed(mentions)
         mentions = self.without_closing_credit(mentions)
         return self.without_overlaps(mentions)

