@@ -65,6 +65,15 @@ def test_gazetteer_marks_the_longest_known_name() -> None:
     assert names.match([]) == []
 
 
+def test_a_word_carries_the_kinds_of_place_it_names() -> None:
+    from warta.extract.entities.features import FeatureExtractor
+
+    features = FeatureExtractor()
+    assert {"pl=negara", "pli=negara"} <= set(features.word("Iran").own)   # alone, and in "Republik Islam Iran"
+    assert "pl=kawasan" in features.word("asia").own                       # lower-case text too (NERP)
+    assert not any(f.startswith("pl") for f in features.word("Bistamam").own)
+
+
 @needs_model
 def test_batch_decoder_gives_crfsuite_tags() -> None:
     """The numpy Viterbi over cached word and pair scores tags exactly as CRFsuite does."""

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from warta.cli import main
+from warta.extract.entities.lexicon import PLACES_FILE
 from warta.extract.entities.ner import MODEL_DIR, Tagger
 from warta.extract.entities.train import (
     CRF_PARAMS, RECORD_FILE, data_name, default_train_files, file_digest, news_sentences, unlabelled_files,
@@ -27,6 +28,8 @@ def test_shipped_model_is_the_one_its_training_record_describes() -> None:
     assert record["crf_params"] == CRF_PARAMS, "CRF_PARAMS changed since the shipped model was trained: run `warta train ner`"
     for name, digest in record["artefacts"].items():
         assert file_digest(MODEL_DIR / name) == digest, f"model/{name} is not the file `warta train ner` wrote"
+    assert record["feature_files"] == {f"data/{PLACES_FILE.name}": file_digest(PLACES_FILE)}, \
+        "the place list changed since the shipped model was trained: run `warta train ner`"
 
 
 def test_shipped_model_was_trained_on_the_shared_data_as_it_is(shared: Path) -> None:

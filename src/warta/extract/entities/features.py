@@ -1,4 +1,5 @@
-"""Token features for the CRF tagger: the word, its shape and affixes, word clusters, and context."""
+"""Token features for the CRF tagger: the word, its shape and affixes, word clusters, the kinds of place it
+names (lexicon.place_word_kinds), and context."""
 from __future__ import annotations
 
 import gzip
@@ -8,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from warta.extract.entities.lexicon import place_word_kinds
 
 _DIGIT = re.compile(r"\d")
 _SHAPE_RUN = re.compile(r"(.)\1+")
@@ -129,6 +132,11 @@ class FeatureExtractor:
             own.append("digit")
         if all(unicodedata.category(ch).startswith("P") for ch in word):
             own.append("punct")
+        alone, inside = place_word_kinds()
+        if kind := alone.get(lower):
+            own.append("pl=" + kind)
+        if kind := inside.get(lower):
+            own.append("pli=" + kind)
         ids = self.clusters.get(lower, ())
         for level, cluster in enumerate(ids):
             own.append(f"c{level}={cluster}")

@@ -12,6 +12,7 @@ from pathlib import Path
 from warta.extract.entities.clusters import build_clusters, detik_texts, load_clusters, save_clusters
 from warta.extract.entities.conll import Sentence, bio_spans, read_conll
 from warta.extract.entities.features import FeatureExtractor, Gazetteer
+from warta.extract.entities.lexicon import PLACES_FILE
 from warta.extract.entities.ner import CLUSTERS_FILE, GAZETTEER_FILE, MODEL_DIR, MODEL_FILE, split_sentences, tokenize
 
 REPO = Path(__file__).resolve().parents[4]
@@ -113,11 +114,14 @@ def train_from_files(files: Iterable[str | Path] | None = None, out_dir: str | P
 
 
 def training_record(train_files: list[Path], model_dir: Path) -> dict:
-    """What a model was built from: its input files and the artefacts, by SHA-256, and the CRF parameters."""
+    """What a model was built from: its input files, the place list its features read and the artefacts, by SHA-256,
+    and the CRF parameters."""
     return {"command": "warta train ner",
             "train_files": {data_name(p): file_digest(p) for p in train_files},
             "unlabelled_files": {data_name(p): file_digest(p) for p in unlabelled_files()},
             "crf_params": CRF_PARAMS,
+            # the tagger's place-word features read the shipped place list
+            "feature_files": {f"data/{PLACES_FILE.name}": file_digest(PLACES_FILE)},
             "artefacts": {name: file_digest(model_dir / name) for name in (MODEL_FILE, CLUSTERS_FILE)}}
 
 
