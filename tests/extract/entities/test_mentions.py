@@ -431,3 +431,11 @@ def test_a_first_name_read_as_a_place_joins_the_person_after_it() -> None:
     body = "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut berkomentar. Ia tinggal di Bogor Budi Santoso."
     found = labels(body, [("Ridwan Kamil", "PER"), ("Muslim", "LOC"), ("Jaya Butar Butar", "PER")])
     assert found.get("Muslim Jaya Butar Butar") == "PER"
+
+
+def test_a_long_form_with_a_conjunction_is_no_person() -> None:
+    body = "Dapur itu belum memiliki Sertifikat Laik Higiene dan Sanitasi (SLHS), kata Eni Suhaeni."
+    found = labels(body, [("Laik Higiene", "PER"), ("Eni Suhaeni", "PER")])
+    assert found == {"Eni Suhaeni": "PER"}
+    body = "Tarif PPh dinaikkan, kata Sri Mulyani."
+    assert labels(body, [("PPh", "PER"), ("Sri Mulyani", "PER")]) == {"Sri Mulyani": "PER"}   # a tax, whatever the label

@@ -306,7 +306,7 @@ class MentionFinder:
             if head is not None and (head == first or label == "LOC"):
                 # "Bursa Efek Jakarta", "Kantor Kementerian Sosial", "kantor Pusat Kemenkeu"
                 return [Mention(head, last, "ORG")]
-        if label != "PER" and all(_never_a_name(w) or w.isdigit() for w in words[first:last + 1]):
+        if all(_never_a_name(w) or w.isdigit() for w in words[first:last + 1]):
             return []   # "Juli-September 2025", "Senin": dates, not names
         if first == last and label != "PER" and (org_words().get(words[first].casefold()) == "head" or (
                 words[first].casefold() in common_words() and self.tokens.sentence_initial(first))):
@@ -737,8 +737,10 @@ class MentionFinder:
                 long_first = min((m.first for m in mentions if m.last == i - 1 and m.first < long_first
                                   and m.label == "PER"), default=long_first)
                 long_text = self.tokens.text(long_first, i - 1)
-            if label == "PER" and long_first > 0 and is_title(words[long_first - 1]):
-                # "Menteri Imigrasi dan Pemasyarakatan (Imipas) Agus": a portfolio, however the model read it
+            if label == "PER" and ((long_first > 0 and is_title(words[long_first - 1]))
+                                   or any(word in CONNECTORS for word in words[long_first:i])):
+                # "Menteri Imigrasi dan Pemasyarakatan (Imipas) Agus": a portfolio, however the model read it;
+                # "Sertifikat Laik Higiene dan Sanitasi (SLHS)": no person's name holds "dan"
                 mentions = [m for m in mentions if not (m.label == "PER" and long_first <= m.first and m.last <= i + 2)]
                 continue
             if expand_office_key(inner.casefold()) is None:
