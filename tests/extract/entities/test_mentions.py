@@ -425,6 +425,8 @@ def test_a_name_followed_by_an_age_is_a_person() -> None:
     body = "Wanita di Palembang, Suci Anggraini (30) mengaku menjadi korban. Pelaku berinisial YZ (26) ditangkap."
     found = labels(body, [("Palembang", "LOC"), ("Suci Anggraini", "LOC"), ("YZ", "ORG")])
     assert found["Suci Anggraini"] == "PER" and found["YZ"] == "PER" and found["Palembang"] == "LOC"
+    body = "Pengemudi itu diketahui berinsial AR (37), warga Bandung. Saat ini AR masih diperiksa."
+    assert labels(body, [("Bandung", "LOC")]) == {"AR": "PER", "Bandung": "LOC"}   # initials the model missed
 
 
 def test_a_first_name_read_as_a_place_joins_the_person_after_it() -> None:

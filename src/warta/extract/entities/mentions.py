@@ -937,9 +937,15 @@ class MentionFinder:
         return k, end - 1
 
     def people_by_age(self, mentions: list[Mention]) -> list[Mention]:
-        """"Suci Anggraini (30)", "berinisial AR (37)": a name followed by an age is a person's."""
+        """"Suci Anggraini (30)", "berinisial AR (37)": a name or initials followed by an age are a person's, there
+        and wherever the article repeats them."""
+        covered = self.covered(mentions)
+        added = [Mention(i, i, "PER") for i, word in enumerate(self.words)
+                 if i not in covered and INITIALS.fullmatch(word) and self.aged(i)]
+        mentions = mentions + added
+        aged = {self.tokens.text(m.first, m.last) for m in mentions if self.aged(m.last)}
         for m in mentions:
-            if m.label != "PER" and self.aged(m.last):
+            if m.label != "PER" and self.tokens.text(m.first, m.last) in aged:
                 m.label = "PER"
         return mentions
 
