@@ -157,6 +157,12 @@ def test_initials_after_inisial_are_people_wherever_repeated() -> None:
     assert found["AR"] == found["BS"] == "PER" and found["Polres Garut"] == "ORG"
 
 
+def test_initials_right_after_a_suspect_or_victim_are_people_but_an_office_is_not() -> None:
+    body = "Polisi menetapkan tersangka BS. Tersangka KPK itu diperiksa, kata penyidik. BS diduga menerima suap."
+    found = labels(body, [("BS", "ORG"), ("KPK", "ORG")])
+    assert found == {"BS": "PER", "KPK": "ORG"}
+
+
 def test_an_office_named_by_two_fields_is_one_organisation() -> None:
     body = "Pembentukan Kementerian Haji dan Umrah disahkan, kata KPU dan Bawaslu. Partai Republik dan Demokrat menolak."
     found = labels(body, [("Kementerian Haji", "ORG"), ("KPU", "ORG"), ("Bawaslu", "ORG"), ("Partai Republik", "ORG")])

@@ -30,7 +30,9 @@ RANK_KINDS = frozenset({"rank", "service"})   # honorific kinds that open the na
 PERSON_OPENERS = RANK_KINDS | {"honorific"}
 PARTY_WORDS = frozenset({"partai", "fraksi"})   # "Partai Republik dan Demokrat" are two parties
 LEGAL_FORMS = frozenset({"pt", "cv"})   # a company's name runs on after them: "PT Jaya Abadi Steel"
-INITIALS_MARKERS = frozenset({"inisial", "berinisial"})   # "tersangka berinisial AS"
+INITIALS_MARKERS = frozenset({"inisial", "berinisial", "berinsial"})   # "tersangka berinisial AS" (and its misspelling)
+# people a crime story names by initials right after the noun: "tersangka BS", "korban NM"
+INITIALLED_PEOPLE = frozenset({"tersangka", "terdakwa", "terpidana", "pelaku", "korban"})
 INITIALS = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}")  # one letter alone is too often something else
 ORGANISATION_CONNECTORS = frozenset({"dan", "serta", "&", "and", "of", "for", "the"})  # "Badan Riset dan Inovasi"
 MAX_ROLE_WORDS = 8
@@ -950,10 +952,12 @@ class MentionFinder:
         return mentions
 
     def people_by_initials(self, mentions: list[Mention]) -> list[Mention]:
-        """"tersangka berinisial AS dan BS": the initials after "inisial" are people, there and wherever the article
-        repeats them (the model reads them as organisations)."""
+        """"tersangka berinisial AS dan BS", "tersangka BS": the initials after "inisial" or a suspect or victim are
+        people, there and wherever the article repeats them (the model reads them as organisations)."""
         words = self.words
-        initials: set[str] = set()
+        initials = {words[i + 1] for i, word in enumerate(words[:-1])
+                    if word.casefold() in INITIALLED_PEOPLE and INITIALS.fullmatch(words[i + 1])
+                    and self.tokens.joined(i, i + 1) and not self.names_office(words[i + 1])}
         for i in (i for i, word in enumerate(words) if word.casefold() in INITIALS_MARKERS):
             j = i + 1
             while j < len(words) and INITIALS.fullmatch(words[j]):
@@ -970,6 +974,11 @@ class MentionFinder:
         added = [Mention(i, i, "PER", kind="initials") for i, word in enumerate(words)
                  if word in initials and i not in covered]
         return sorted(mentions + added, key=_first)
+
+    def names_office(self, word: str) -> bool:
+        """Whether capitals name an office, place or thing rather than a person: "tersangka KPK", "tersangka DPO"."""
+        return word.casefold() in office_acronyms() or word in place_acronyms() or _never_a_name(word) \
+            or word in self.local_acronyms
 
     def organisations_by_their_word(self, mentions: list[Mention], role_tokens: set[int]) -> list[Mention]:
         """Organisations the model missed, from an organisation word over the capitalised words after it: in a role
