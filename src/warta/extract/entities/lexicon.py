@@ -86,13 +86,16 @@ def places() -> dict[tuple[str, ...], str]:
     each with its kind: kawasan (world area), negara (country), prov, kab (regency or city), kec (district) or desa
     (village)."""
     found: dict[tuple[str, ...], str] = {}
-    rank = PLACE_KINDS.index
     with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as handle:
         for kind, name in (line.rstrip("\n").split("\t") for line in handle):
-            key = tuple(name.casefold().split())
-            if key not in found or rank(kind) < rank(found[key]):
-                found[key] = kind   # "AS" (the country) over "As" (a village)
+            _keep_widest(found, tuple(name.casefold().split()), kind)   # "AS" (the country) over "As" (a village)
     return found
+
+
+def _keep_widest(table: dict, key: object, kind: str) -> None:
+    """table[key] = kind, unless it already holds a wider kind (earlier in PLACE_KINDS)."""
+    if key not in table or PLACE_KINDS.index(kind) < PLACE_KINDS.index(table[key]):
+        table[key] = kind
 
 
 @cache
@@ -101,14 +104,12 @@ def place_word_kinds() -> tuple[dict[str, str], dict[str, str]]:
     -> the widest kind of area, country, province or regency whose longer name holds it ("timur" -> "kawasan")."""
     alone: dict[str, str] = {}
     inside: dict[str, str] = {}
-    rank = PLACE_KINDS.index
     for name, kind in places().items():
-        if len(name) > 1 and kind not in WIDE_PLACE_KINDS:
-            continue
-        table = alone if len(name) == 1 else inside
-        for word in name:
-            if word not in table or rank(kind) < rank(table[word]):
-                table[word] = kind
+        if len(name) == 1:
+            _keep_widest(alone, name[0], kind)
+        elif kind in WIDE_PLACE_KINDS:
+            for word in name:
+                _keep_widest(inside, word, kind)
     return alone, inside
 
 
@@ -146,7 +147,7 @@ def region_length(words: list[str], start: int, stop: int) -> int:
 
 
 def is_region(words: list[str], first: int, last: int) -> bool:
-    """Whether words[first:last + 1] are exactly a province, regency or city ("Jawa Barat", "Jayawijaya")."""
+    """Whether words[first:last + 1] are exactly one of `regions` ("Jawa Barat", "Jayawijaya", "Asia")."""
     return region_length(words, first, last + 1) == last - first + 1
 
 
@@ -161,19 +162,10 @@ def org_words() -> dict[str, str]:
     return _word_kinds("org_words.tsv")
 
 
-@cache
-def _alias_phrases() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(phrase.split()) for phrase in _word_set("alias_phrases.tsv"))
-
-
 def alias_phrase_length(words: list[str], i: int) -> int:
     """Words of the longest phrase at words[i] that gives a person another name ("atau", "alias", "yang akrab
     disapa"), or 0."""
-    phrases = _alias_phrases()
-    for length in range(max(map(len, phrases)), 0, -1):
-        if tuple(w.casefold() for w in words[i:i + length]) in phrases:
-            return length
-    return 0
+    return _phrase_length("alias_phrases.tsv", words, i, len(words))
 
 
 @cache
@@ -182,11 +174,29 @@ def name_openers() -> frozenset[str]:
 
 
 def name_opener_length(words: list[str], start: int, stop: int) -> int:
-    """Number of words of a name opener at words[start:stop] ("Putu", "Ida Bagus", "Anak Agung"), or 0."""
-    for length in (2, 1):
-        if start + length <= stop and " ".join(words[start:start + length]).casefold() in name_openers():
-            return length
-    return 0
+    """Number of words of the longest name opener at words[start:stop] ("Putu", "Ida Bagus", "Anak Agung"), or 0."""
+    return _phrase_length("name_openers.tsv", words, start, stop)
+
+
+def name_opener_ending(words: list[str], stop: int) -> int:
+    """Number of words of the longest name opener that ends just before words[stop], or 0."""
+    phrases, longest = _phrases("name_openers.tsv")
+    return next((n for n in range(min(longest, stop), 0, -1)
+                 if tuple(w.casefold() for w in words[stop - n:stop]) in phrases), 0)
+
+
+@cache
+def _phrases(name: str) -> tuple[frozenset[tuple[str, ...]], int]:
+    """A table's first column as casefolded word tuples, and the most words one of them has."""
+    phrases = frozenset(tuple(phrase.split()) for phrase in _word_set(name))
+    return phrases, max(map(len, phrases), default=0)
+
+
+def _phrase_length(name: str, words: list[str], start: int, stop: int) -> int:
+    """Number of words of the longest phrase of table `name` at words[start:stop], or 0."""
+    phrases, longest = _phrases(name)
+    return next((n for n in range(min(longest, stop - start), 0, -1)
+                 if tuple(w.casefold() for w in words[start:start + n]) in phrases), 0)
 
 
 @cache

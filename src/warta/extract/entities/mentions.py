@@ -16,10 +16,10 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key, generic_institutions, honorific_kind,
-    is_country_or_area, is_honorific, is_region, is_title, name_opener_length, name_openers, nickname_honorifics,
-    not_names, office_acronyms, org_words,
-    place_acronyms, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
+    CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key,
+    generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, name_opener_ending,
+    name_opener_length, name_openers, nickname_honorifics, not_names, office_acronyms, org_words, place_acronyms,
+    place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -461,7 +461,7 @@ class MentionFinder:
             follower = starts.get(m.last + 1)
             if m.label == "PER" or follower is None or m.last == m.first or not self.tokens.joined(m.last, m.last + 1):
                 continue
-            opener = next((n for n in (2, 1) if name_opener_length(words, m.last + 1 - n, m.last + 1) == n), 0)
+            opener = name_opener_ending(words, m.last + 1)
             if opener == 0 and is_name_word(words[m.last]) \
                     and any(self.tokens.text(j, m.last - 1) in known for j in range(m.first, m.last - 1)):
                 opener = 1
@@ -941,10 +941,13 @@ class MentionFinder:
     def people_by_age(self, mentions: list[Mention]) -> list[Mention]:
         """"Suci Anggraini (30)", "berinisial AR (37)": a name or initials followed by an age are a person's, there
         and wherever the article repeats them."""
+        words = self.words
+        aged_words = [i - 1 for i in _positions(words, "(", 1, len(words)) if self.aged(i - 1)]
+        if not aged_words:
+            return mentions
         covered = self.covered(mentions)
-        added = [Mention(i, i, "PER") for i, word in enumerate(self.words)
-                 if i not in covered and INITIALS.fullmatch(word) and self.aged(i)]
-        mentions = mentions + added
+        mentions = mentions + [Mention(i, i, "PER") for i in aged_words
+                               if i not in covered and INITIALS.fullmatch(words[i])]
         aged = {self.tokens.text(m.first, m.last) for m in mentions if self.aged(m.last)}
         for m in mentions:
             if m.label != "PER" and self.tokens.text(m.first, m.last) in aged:
@@ -955,10 +958,15 @@ class MentionFinder:
         """"tersangka berinisial AS dan BS", "tersangka BS": the initials after "inisial" or a suspect or victim are
         people, there and wherever the article repeats them (the model reads them as organisations)."""
         words = self.words
-        initials = {words[i + 1] for i, word in enumerate(words[:-1])
-                    if word.casefold() in INITIALLED_PEOPLE and INITIALS.fullmatch(words[i + 1])
-                    and self.tokens.joined(i, i + 1) and not self.names_office(words[i + 1])}
-        for i in (i for i, word in enumerate(words) if word.casefold() in INITIALS_MARKERS):
+        initials: set[str] = set()
+        for i, word in enumerate(words[:-1]):
+            key = word.casefold()
+            if key in INITIALLED_PEOPLE and INITIALS.fullmatch(words[i + 1]) and self.tokens.joined(i, i + 1) \
+                    and not self.names_office(words[i + 1]):
+                initials.add(words[i + 1])
+                continue
+            if key not in INITIALS_MARKERS:
+                continue
             j = i + 1
             while j < len(words) and INITIALS.fullmatch(words[j]):
                 initials.add(words[j])
