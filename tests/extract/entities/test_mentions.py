@@ -447,3 +447,21 @@ def test_a_long_form_with_a_conjunction_is_no_person() -> None:
     assert found == {"Eni Suhaeni": "PER"}
     body = "Tarif PPh dinaikkan, kata Sri Mulyani."
     assert labels(body, [("PPh", "PER"), ("Sri Mulyani", "PER")]) == {"Sri Mulyani": "PER"}   # a tax, whatever the label
+
+
+def test_a_district_after_its_local_office_ends_where_the_person_begins() -> None:
+    body = ("Kepala Puskesmas Margadana Wahidin mengatakan hal itu. Kepala Puskesmas Pamulang Fitri menambahkan, "
+            "warga Desa Sepang Tokong sudah divaksin, kata Pj Kepala Desa Sekapuk Musholikhin.")
+    found = labels(body, [("Margadana Wahidin", "PER"), ("Pamulang", "LOC"), ("Desa Sepang Tokong", "LOC"),
+                          ("Desa Sekapuk Musholikhin", "LOC")])
+    assert found.get("Margadana") == "LOC" and found.get("Wahidin") == "PER"
+    assert found.get("Pamulang") == "LOC" and found.get("Fitri") == "PER"   # the model missed the person
+    assert found.get("Musholikhin") == "PER" and found.get("Desa Sekapuk") == "LOC"
+    assert found.get("Desa Sepang Tokong") == "LOC"   # without an office before it, a village's name may run on
+
+
+def test_ordinary_words_the_model_left_off_a_name_set_off_by_a_comma_join_it() -> None:
+    body = "kata kuasa hukum keluarga korban, Putri Maya Rumanti, kepada wartawan. Dia memuji Danone, PM Abe dan Putri."
+    found = labels(body, [("Maya Rumanti", "PER"), ("Danone", "ORG"), ("Abe", "PER")])
+    assert found.get("Putri Maya Rumanti") == "PER"
+    assert found.get("Abe") == "PER"   # an office's acronym is no ordinary word

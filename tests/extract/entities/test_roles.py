@@ -170,6 +170,14 @@ def test_a_lower_case_noun_before_a_name_is_the_role_of_the_person_apposed_after
     spans = [Span(body.index(n), body.index(n) + len(n), "PER", n) for n in ("Lisa", "Jhony Boy Nababan")]
     roles = {e["text"]: e["role"] for e in mentions_from_spans(Tokens(body), spans)}
     assert roles == {"Lisa": None, "Jhony Boy Nababan": "pengacara Lisa"}
+    body = ("Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, properti itu sah. Kuasa hukum Rina, Dadang Aprianto, "
+            "membantahnya.")
+    names = ("Joko Tjandra", "Anita Kolopaking", "Rina", "Dadang Aprianto")
+    spans = [Span(body.index(n), body.index(n) + len(n), "PER", n) for n in names]
+    roles = {e["text"]: e["role"] for e in mentions_from_spans(Tokens(body), spans)}
+    # a field title's lower-case field ("kuasa hukum"), capitalised only as the sentence's first word
+    assert roles == {"Joko Tjandra": None, "Anita Kolopaking": "kuasa hukum Joko Tjandra", "Rina": None,
+                     "Dadang Aprianto": "Kuasa hukum Rina"}
 
 
 def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:

@@ -76,6 +76,13 @@ def nickname_honorifics() -> frozenset[str]:
 
 
 @cache
+def local_offices() -> frozenset[str]:
+    """Offices and institutions of a district or village ("Puskesmas", "Camat"): a district's or village's name
+    follows them ("Kepala Puskesmas Pamulang Fitri")."""
+    return _word_set("local_offices.tsv")
+
+
+@cache
 def place_prefixes() -> frozenset[str]:
     return _word_set("place_prefixes.tsv")
 
@@ -129,19 +136,29 @@ def place_name_words() -> frozenset[str]:
 
 
 @cache
-def _longest_region_from() -> dict[str, int]:
-    """First word of a region -> the most words a region that opens with it has."""
+def _longest_from(wide_only: bool) -> dict[str, int]:
+    """First word of a region (or of any place) -> the most words a region (or place) that opens with it has."""
     longest: dict[str, int] = {}
-    for name in regions():
+    for name in regions() if wide_only else places():
         longest[name[0]] = max(longest.get(name[0], 0), len(name))
     return longest
 
 
 def region_length(words: list[str], start: int, stop: int) -> int:
     """Number of words of the longest region name at words[start:stop] ("Rokan Hilir" -> 2), or 0."""
-    longest = _longest_region_from().get(words[start].casefold(), 0) if start < stop else 0
+    return _place_length(words, start, stop, wide_only=True)
+
+
+def place_length(words: list[str], start: int, stop: int) -> int:
+    """Number of words of the longest place name of any kind, districts and villages too, at words[start:stop]."""
+    return _place_length(words, start, stop, wide_only=False)
+
+
+def _place_length(words: list[str], start: int, stop: int, wide_only: bool) -> int:
+    names = regions() if wide_only else places()
+    longest = _longest_from(wide_only).get(words[start].casefold(), 0) if start < stop else 0
     for length in range(min(longest, stop - start), 0, -1):
-        if tuple(w.casefold() for w in words[start:start + length]) in regions():
+        if tuple(w.casefold() for w in words[start:start + length]) in names:
             return length
     return 0
 

@@ -17,9 +17,9 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key,
-    generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, name_opener_ending,
-    name_opener_length, name_openers, nickname_honorifics, not_names, office_acronyms, org_words, place_acronyms,
-    place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
+    generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, local_offices,
+    name_opener_ending, name_opener_length, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
+    place_acronyms, place_length, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -362,9 +362,8 @@ class MentionFinder:
         that is not a region's ("Direktur Toba Pulp"), the model's place or organisation is left whole."""
         words = self.words
         for start in range(first, last):
-            length = region_length(words, start, last + 1)
-            if not length or start + length > last or start == 0 or not self.tokens.joined(start - 1, start) \
-                    or not self.after_region_opener(start, start + length - 1):
+            length = self.place_after_office(start, last + 1)
+            if not length or start + length > last or not self.tokens.joined(start - 1, start):
                 continue
             opener = words[start - 1].casefold()
             if label != "PER" and start == first and is_title(words[start - 1]) \
@@ -382,6 +381,20 @@ class MentionFinder:
                     else self.repair(first, name - 1, "LOC" if label == "PER" else label)
                 return [*region, Mention(name, last, "PER")]
         return None
+
+    def place_after_office(self, start: int, stop: int) -> int:
+        """Number of words of the place named at words[start:stop] right after an office or place word, or 0: a
+        region ("Bupati Rokan Hilir"), or after a district's or village's office any place ("Puskesmas Margadana",
+        "Kepala Desa Sekapuk"; but "Desa Sepang Tokong" may be one village)."""
+        if start == 0:
+            return 0
+        office = self.words[start - 1].casefold()
+        titled = start > 1 and is_title(self.words[start - 2])
+        if office in local_offices() and (office not in place_prefixes() or titled) \
+                and (length := place_length(self.words, start, stop)):
+            return length
+        length = region_length(self.words, start, stop)
+        return length if length and self.after_region_opener(start, start + length - 1) else 0
 
     def after_organisation_title(self, i: int) -> bool:
         """Whether token i follows a title held in an organisation ("Pendiri", "CEO"; not "Gubernur", "Presiden")."""
@@ -533,6 +546,9 @@ class MentionFinder:
                     and self.tokens.joined(m.first - 1, m.first) and not self.tokens.sentence_initial(m.first - 1):
                 m.first -= 1
                 covered.add(m.first)
+            if (opening := self.apposed_name_start(m.first, covered, organisation_words)) is not None:
+                covered.update(range(opening, m.first))
+                m.first = opening
             while m.last + 1 < len(words) and m.last + 1 not in covered and ARABIC_SURNAME.fullmatch(words[m.last + 1]):
                 m.last += 1   # a lower-case article opens an Arabic surname: "Ali al-Naimi"
                 covered.add(m.last)
@@ -559,6 +575,21 @@ class MentionFinder:
                 m.label = "ORG"   # "Chandra Asri" where the article names "PT Chandra Asri"
         return sorted(mentions + added, key=lambda m: m.first)
 
+    def apposed_name_start(self, first: int, covered: set[int], organisation_words: set[str]) -> int | None:
+        """Where a name set off by a comma starts when the model left one or two capitalised words, an ordinary one
+        among them, off its front: ", Putri Maya" + "Rumanti" (but not ", Sentra Terpadu Inten" + "Suwono", "PM" +
+        "Abe", nor "Danone" of an organisation named in the article)."""
+        words = self.words
+        start = first
+        while start > 0 and start - 1 not in covered and self.tokens.joined(start - 1, start):
+            word = words[start - 1]
+            if not (word[1:].islower() and is_name_word(word, common_ok=True)) or word in organisation_words \
+                    or is_org_head(word):
+                break
+            start -= 1
+        apposed = 0 < start < first and words[start - 1] == "," and self.tokens.joined(start - 1, start)
+        return start if apposed and first - start <= 2 else None
+
     def first_name_apart(self, before: Mention, person: Mention) -> bool:
         """Whether a one-word person right before another is its first word: "Ramdan" + "Denny Prakoso"; or a
         one-word place that is no region nor named as a place: "Muslim" + "Jaya Butar Butar"."""
@@ -570,11 +601,11 @@ class MentionFinder:
             and self.may_open_name(before.first, person.last - person.first + 1)
 
     def unplaced_place(self, i: int) -> bool:
-        """Whether the one-word place i is neither a region nor named as a place ("di", "Desa" before it): the model
-        may have read a first name as a village ("Muslim" + "Jaya Butar Butar")."""
+        """Whether the one-word place i is neither a region nor named as a place ("di", "Desa", "Puskesmas" before
+        it): the model may have read a first name as a village ("Muslim" + "Jaya Butar Butar")."""
         before = self.words[i - 1] if i > 0 and self.tokens.joined(i - 1, i) else ""
         return not is_region(self.words, i, i) and before.casefold() not in PLACE_PREPOSITIONS \
-            and not opens_region(before)
+            and before.casefold() not in local_offices() and not opens_region(before)
 
     def company_name_runs_on(self, before: Mention, person: Mention, person_words: Counter[str]) -> bool:
         """Whether a person right after a company's legal form is the rest of its name: "PT" + "Taru Martani", "PT
@@ -883,7 +914,8 @@ class MentionFinder:
         for i in self.tokens.title_positions:
             if i in covered or (i > 0 and i - 1 not in covered and is_title(self.words[i - 1])):
                 continue
-            name = self.name_after_role_comma(i, covered, people) or self.name_after_bare_title(i, covered)
+            name = self.name_after_role_comma(i, covered, people) or self.name_after_bare_title(i, covered) \
+                or self.name_after_local_office(i, covered)
             if name is not None and not self.names_organisation_word(name, mentions):
                 added.append(Mention(name[0], name[1], "PER"))
                 covered.update(range(name[0], name[1] + 1))
@@ -921,6 +953,17 @@ class MentionFinder:
         while k < len(words) and self.tokens.joined(k - 1, k) and is_honorific(words[k]):
             k += 1
         return self.name_run(k, covered, min_words=2)
+
+    def name_after_local_office(self, i: int, covered: set[int]) -> tuple[int, int] | None:
+        """"Kepala Puskesmas Pamulang Fitri", "Camat Cilandak Budi Santoso": the name after a district's or village's
+        office (the title i, or the word after it) and the place it serves."""
+        words = self.words
+        office = i if words[i].casefold() in local_offices() else i + 1
+        if office >= len(words) or words[office].casefold() not in local_offices() \
+                or not self.tokens.joined(i, office):
+            return None
+        length = self.place_after_office(office + 1, len(words))
+        return self.name_run(office + 1 + length, covered, min_words=1) if length else None
 
     def name_run(self, k: int, covered: set[int], min_words: int, common_ok: bool = False) -> tuple[int, int] | None:
         """The run of name words starting at k (after honorifics), if it has at least min_words words; with

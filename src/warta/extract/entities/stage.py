@@ -118,7 +118,9 @@ def _apposed_person(tokens: Tokens, m: Mention, role: tuple[int, int], starts: d
     relates the apposed person to m ("pengacara Lisa, Jhony", "istri almarhum Budi, Ani")."""
     words = tokens.texts
     after = m.last + 1
-    if role[1] != m.first - 1 or not words[role[0]][:1].islower() or words[role[0]] in FORMER \
+    lower_case = words[role[0]][:1].islower() or (   # or capitalised only as a sentence's first word: "Kuasa hukum"
+        role[1] > role[0] and tokens.sentence_initial(role[0]) and words[role[0] + 1][:1].islower())
+    if role[1] != m.first - 1 or not lower_case or words[role[0]].casefold() in FORMER \
             or after + 1 >= len(words) or words[after] != ",":
         return None   # "mantan Gubernur Papua Lukas Enembe, Budi Hermawan": "mantan" relates no one
     apposed = starts.get(after + 1)
