@@ -465,3 +465,10 @@ def test_ordinary_words_the_model_left_off_a_name_set_off_by_a_comma_join_it() -
     found = labels(body, [("Maya Rumanti", "PER"), ("Danone", "ORG"), ("Abe", "PER")])
     assert found.get("Putri Maya Rumanti") == "PER"
     assert found.get("Abe") == "PER"   # an office's acronym is no ordinary word
+
+
+def test_the_first_word_of_a_two_word_title_is_no_person() -> None:
+    body = "Imam Besar Masjid Istiqlal Nasaruddin Umar berdoa bersama Imam Nahrawi. Imam Besar juga berdoa."
+    found = labels(body, [("Imam", "PER"), ("Masjid Istiqlal", "LOC"), ("Nasaruddin Umar", "PER"),
+                          ("Imam Nahrawi", "PER")])
+    assert "Imam" not in found and found.get("Nasaruddin Umar") == found.get("Imam Nahrawi") == "PER"

@@ -32,6 +32,8 @@ def role_of(text: str, name: str) -> str | None:
      "Hardiyanto Kenneth", "Anggota Komisi C DPRD DKI Jakarta dari Fraksi PDI Perjuangan"),
     ("Kepala Dinas Ketahanan Pangan, Kelautan, dan Pertanian (DKPKP) Pemprov DKI, Hasudungan Sidabalok, bilang",
      "Hasudungan Sidabalok", "Kepala Dinas Ketahanan Pangan, Kelautan, dan Pertanian (DKPKP) Pemprov DKI"),
+    ("Menurut Imam Besar Masjid Istiqlal, Nasaruddin Umar, doa itu penting.", "Nasaruddin Umar",
+     "Imam Besar Masjid Istiqlal"),   # "Imam" is a title only before "Besar" (and a first name elsewhere)
 ])
 def test_preposed_roles(text: str, name: str, role: str) -> None:
     assert role_of(text, name) == role

@@ -243,8 +243,8 @@ def short_mentions(tokens: Tokens, mentions: list[Mention], canonical: dict[int,
     added = []
     for i in compress(count(), map(owners.__contains__, words)):
         word = words[i]
-        if i in covered or len(owners[word]) != 1:
-            continue
+        if i in covered or len(owners[word]) != 1 or i in tokens.compound_title_starts:
+            continue   # "Imam" of "Imam Besar" is a title, not Imam Nahrawi
         following = i + 1 < len(words) and tokens.joined(i, i + 1) and is_name_word(words[i + 1])
         preceding = i > 0 and tokens.joined(i - 1, i) and is_name_word(words[i - 1]) and not tokens.sentence_initial(i - 1)
         if following or preceding:

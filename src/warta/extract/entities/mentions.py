@@ -102,6 +102,17 @@ class Tokens:
         """The indices of title words ("Menteri", "Kapolri", "Presiden")."""
         return list(compress(range(len(self.texts)), map(is_title, self.texts)))
 
+    @cached_property
+    def compound_title_starts(self) -> frozenset[int]:
+        """The indices of words that open a two-word title without being one alone ("Imam" of "Imam Besar")."""
+        texts = self.texts
+        return frozenset(i for i in range(len(texts) - 1) if not is_title(texts[i])
+                         and f"{texts[i]} {texts[i + 1]}".casefold() in compound_titles())
+
+    def is_title_at(self, i: int) -> bool:
+        """Whether word i is a title, alone or as the first word of a two-word one ("Imam Besar")."""
+        return is_title(self.texts[i]) or i in self.compound_title_starts
+
     def covering(self, start: int, end: int) -> tuple[int, int]:
         """First and last token index inside the character span."""
         first = bisect.bisect_left(self.starts, start)
@@ -251,7 +262,9 @@ class MentionFinder:
             label = "LOC"   # "Jayawijaya" of "Kejaksaan Negeri (Kejari) Jayawijaya": a regency, not an organisation
         if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
             label = "ORG"   # "Kementerian Imipas" read as a person
-        if label == "PER":
+        if label == "PER" and first in self.tokens.compound_title_starts:
+            first += 2   # "Imam Besar" + "Nasaruddin Umar": the title, not the name, opens the span
+        if label == "PER" and first <= last:
             rank = next((i for i in range(last - 1, first, -1)
                          if honorific_kind(words[i]) in RANK_KINDS), None)
             if rank is not None and any(map(is_name_word, words[rank + 1:last + 1])):

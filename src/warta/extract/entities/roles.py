@@ -71,7 +71,7 @@ def role_before(tokens: Tokens, first: int, blocked: set[int], named: frozenset[
         else:
             break
     # a title right after a capitalised word is part of a name: "Keputusan Presiden", "Kantor Presiden"
-    titles = [i for i in range(k + 1, end + 1) if is_title(words[i]) and (
+    titles = [i for i in range(k + 1, end + 1) if tokens.is_title_at(i) and (
         i == k + 1 or is_title(words[i - 1]) or not is_capitalised(words[i - 1]) or tokens.sentence_initial(i - 1))]
     if not titles:
         # "Asta Cita Presiden Prabowo", "Keputusan Presiden Jokowi": the words before the title name something else
