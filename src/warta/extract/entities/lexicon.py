@@ -253,9 +253,9 @@ def generic_institutions() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)
 def honorific_kind(word: str) -> str | None:
-    """"honorific", "rank", "academic" or "service" (see honorifics.tsv), None for any other word."""
+    """"honorific", "rank", "academic", "degree" or "service" (see honorifics.tsv), None for any other word."""
     if MEDICAL_SPECIALIST.fullmatch(word.rstrip(".")):
-        return "academic"
+        return "degree"
     return honorifics().get(word.casefold().rstrip("."))
 
 

@@ -187,6 +187,12 @@ def names_portfolio(word: str) -> bool:
     return is_capitalised(word) and (word.casefold() in portfolio_words() or ABSTRACT_NOUN.fullmatch(word) is not None)
 
 
+def reads_as_initials(word: str, before_a_name: bool = True) -> bool:
+    """Whether a degree's letters in capitals, opening a name, are the person's initials: a degree follows a
+    name ("Budi Santoso ST"), never opens it ("Jaksa Agung ST Burhanuddin")."""
+    return before_a_name and word.isupper() and honorific_kind(word) == "degree"
+
+
 def is_org_tail(word: str) -> bool:
     return org_words().get(word.casefold()) == "tail"
 
@@ -271,7 +277,8 @@ class MentionFinder:
                 first = rank + 1   # "Karo Monev Stamarena Polri Brigjen Hadi Utomo": the name follows the rank
             if last > first and is_office_numeral(words[first], words[first + 1]):
                 first += 1
-            while first <= last and (is_title(words[first]) or is_honorific(words[first])
+            while first <= last and (is_title(words[first]) or (is_honorific(words[first])
+                                                                 and not reads_as_initials(words[first], first < last))
                                      or (words[first].casefold() in common_words() and not self.opens_name(first, last))
                                      or ABSTRACT_NOUN.fullmatch(words[first])
                                      or (first < last and words[first] in place_acronyms())):
@@ -321,6 +328,9 @@ class MentionFinder:
             if head is not None and (head == first or label == "LOC"):
                 # "Bursa Efek Jakarta", "Kantor Kementerian Sosial", "kantor Pusat Kemenkeu"
                 return [Mention(head, last, "ORG")]
+        if first == last and label != "PER" and honorific_kind(words[first]) == "degree" and not (
+                last + 1 < len(words) and is_name_word(words[last + 1]) and self.tokens.joined(last, last + 1)):
+            return []   # "Budi Santoso ST, MM": a degree after a name (before one, "ST Burhanuddin", initials)
         if all(_never_a_name(w) or w.isdigit() for w in words[first:last + 1]):
             return []   # "Juli-September 2025", "Senin": dates, not names
         if first == last and label != "PER" and (org_words().get(words[first].casefold()) == "head" or (
@@ -545,6 +555,10 @@ class MentionFinder:
             if before is not None and self.first_name_apart(before, m):
                 m.first = before.first
                 absorbed.add(id(before))
+            elif before is not None and before.first == before.last and reads_as_initials(words[before.first]) \
+                    and self.tokens.joined(before.first, m.first):
+                m.first = before.first   # "ST" (read as an organisation) + "Burhanuddin"
+                absorbed.add(id(before))
             elif before is not None and self.company_name_runs_on(before, m, person_words):
                 before.last = m.last
                 absorbed.add(id(m))
@@ -552,7 +566,7 @@ class MentionFinder:
             if m.first < m.last and m.first > 0 and f"{words[m.first - 1]} {words[m.first]}".casefold() in compound_titles():
                 m.first += 1   # "Jaksa Agung ST Burhanuddin": Agung is the office's (and stays covered)
             while m.first - 1 >= 0 and m.first - 1 not in covered \
-                    and (is_name_word(words[m.first - 1])
+                    and (is_name_word(words[m.first - 1]) or reads_as_initials(words[m.first - 1])
                          or (INITIAL.fullmatch(words[m.first - 1]) and not is_code(words[m.first]))) \
                     and words[m.first - 1] not in organisation_words \
                     and self.may_open_name(m.first - 1, m.last - m.first + 1) \
@@ -1261,9 +1275,11 @@ def person_words_outside(mentions: list[Mention], words: list[str]) -> set[str]:
 
 def person_key_words(text: str) -> list[str]:
     """A person's name words without honorifics, ranks or nickname honorifics, casefolded; a nickname's quotes
-    dropped ("Munafri 'Appi' Arifuddin" -> munafri, appi, arifuddin)."""
-    return [w.strip("'‘’").casefold() for w in text.replace(",", " ").split()
-            if not is_honorific(w) and w.casefold() not in nickname_honorifics() and w not in "()"]
+    dropped ("Munafri 'Appi' Arifuddin" -> munafri, appi, arifuddin); initials kept ("ST Burhanuddin")."""
+    words = text.replace(",", " ").split()
+    return [w.strip("'‘’").casefold() for i, w in enumerate(words)
+            if (not is_honorific(w) or reads_as_initials(w, i == 0 < len(words) - 1))
+            and w.casefold() not in nickname_honorifics() and w not in "()"]
 
 
 def without_parentheses(text: str) -> str:

@@ -31,7 +31,7 @@ DEFAULT_PFSA = DEFAULT_CSV.parents[2] / "quotes/pfsa-id/pfsa-id__dev-40.txt"
 def expected_role(stakeholder: str, name: str) -> str:
     """The stakeholder string before the name, without the honorifics and ranks written just before it."""
     words = stakeholder[: -len(name)].strip().rstrip(",").split()
-    while words and honorific_kind(words[-1]) in {"honorific", "rank", "academic"} \
+    while words and honorific_kind(words[-1]) in {"honorific", "rank", "academic", "degree"} \
             or (len(words) >= 2 and honorifics().get(words[-1].casefold()) == "service" and is_honorific(words[-2])):
         words.pop()
     return " ".join(words)
