@@ -348,6 +348,9 @@ class MentionFinder:
         closing = next((i for i in range(first, last + 1) if words[i] in ("(", ")")), None)
         if closing is not None and words[closing] == ")":
             first = closing + 1   # "Kejari) Jayawijaya": the span started inside parentheses
+        stop = next((i for i in range(first, last) if self.tail_ends_sentence(i)), None)
+        if stop is not None:
+            last = stop
         quote = next((i for i in range(first, last + 1) if words[i] in QUOTE_MARKS), None)
         if quote is not None:
             last = quote - 1   # 'Fox News "Sunday Morning Futures': a name stops at a quotation mark
@@ -366,6 +369,13 @@ class MentionFinder:
                 and last + 1 < len(words) and is_name_word(words[last + 1]) and self.tokens.joined(last, last + 1):
             last -= 1   # "Asta Cita Presiden" + "Prabowo Subianto": the title is the person's role
         return first, last
+
+    def tail_ends_sentence(self, i: int) -> bool:
+        """Whether the abbreviated organisation tail i ("Tbk.") also ends its sentence: an ordinary word follows
+        ("PT Antam Tbk. Perusahaan itu ...")."""
+        words = self.words
+        return words[i].endswith(".") and is_org_tail(words[i].rstrip(".")) and i + 1 < len(words) \
+            and words[i + 1].casefold() in common_words()
 
     def opens_name(self, i: int, last: int) -> bool:
         """Whether the ordinary word i opens the person's name words[i:last + 1] the model read ("Surya Paloh",
@@ -890,7 +900,7 @@ class MentionFinder:
                     and not self.tokens.in_heading(after) \
                     and is_capitalised(words[after]) and LETTERS.fullmatch(words[after]) and not words[after].endswith(".") \
                     and not is_title(words[after]) and not is_honorific(words[after]) \
-                    and words[after].casefold() not in not_names():
+                    and words[after].casefold() not in not_names() and not self.tail_ends_sentence(m.last):
                 m.last = after
                 covered.add(after)
         return mentions
