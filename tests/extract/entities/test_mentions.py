@@ -484,7 +484,3 @@ def test_an_organisation_stops_at_the_abbreviated_tail_that_ends_its_sentence() 
     body = "KPK menyidik korupsi di PT Antam Tbk. Perusahaan itu ditetapkan sebagai tersangka."
     found = labels(body, [("KPK", "ORG"), ("PT Antam Tbk. Perusahaan", "ORG")])
     assert found == {"KPK": "ORG", "PT Antam Tbk.": "ORG"}
-    start = body.index("PT")
-    entities = mentions_from_spans(Tokens(body), [Span(start, start + 13, "ORG", "PT Antam Tbk.")])
-    # a canonical name ends without the abbreviation's dot
-    assert {e["canonical"] for e in entities if e["text"].startswith("PT")} == {"PT Antam Tbk"}

@@ -201,7 +201,7 @@ def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) 
 
 def display_name(text: str, label: str) -> str:
     """A mention as a canonical name: no parentheses; people without honorifics or a quoted nickname ("Munafri
-    'Appi' Arifuddin" -> "Munafri Arifuddin"); places without "Kota"/"DKI"; organisations without a final dot."""
+    'Appi' Arifuddin" -> "Munafri Arifuddin"); places without "Kota"/"DKI"."""
     plain = " ".join(without_parentheses(text).split())
     if label == "PER":
         name_words = set(person_key_words(plain))
@@ -211,7 +211,7 @@ def display_name(text: str, label: str) -> str:
         while len(words) > 1 and words[0].casefold() in place_prefixes():
             words = words[1:]
         return " ".join(words)
-    return plain.rstrip(".") or plain   # "PT Antam Tbk." -> "PT Antam Tbk"
+    return plain
 
 
 # --- mentions found after linking ---------------------------------------------------------
