@@ -484,3 +484,18 @@ def test_an_organisation_stops_at_the_abbreviated_tail_that_ends_its_sentence() 
     body = "KPK menyidik korupsi di PT Antam Tbk. Perusahaan itu ditetapkan sebagai tersangka."
     found = labels(body, [("KPK", "ORG"), ("PT Antam Tbk. Perusahaan", "ORG")])
     assert found == {"KPK": "ORG", "PT Antam Tbk.": "ORG"}
+
+
+def test_a_kind_of_regulation_or_a_possessive_word_is_no_entity() -> None:
+    body = "Aturan itu tertuang dalam Perpres dan Perda. Instagramnya ramai. Dia pegawai PT PGB Legalitasnya lengkap."
+    found = labels(body, [("Perpres", "ORG"), ("Perda", "ORG"), ("Instagramnya", "ORG"), ("PT PGB", "ORG")])
+    assert found == {"PT PGB": "ORG"}
+
+
+def test_name_words_after_an_organisations_code_hold_the_title_before_it() -> None:
+    body = ("Direktur PT Prima Global Baverindo (PGB) Mustika Aji Jaya Binangun bersaksi. Kepala Dinas Pendidikan "
+            "Pemerintah Provinsi (Pemprov) DKI Jakarta hadir.")
+    found = labels(body, [("PT Prima Global Baverindo", "ORG"), ("PGB", "ORG"), ("Mustika Aji Jaya Binangun", "LOC"),
+                          ("Pemerintah Provinsi", "ORG"), ("Pemprov", "ORG"), ("DKI Jakarta", "LOC")])
+    assert found.get("Mustika Aji Jaya Binangun") == "PER" and found.get("PT Prima Global Baverindo") == "ORG"
+    assert found.get("Pemerintah Provinsi (Pemprov) DKI Jakarta") == "ORG"   # a place after the code joins it

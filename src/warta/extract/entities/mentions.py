@@ -740,7 +740,11 @@ class MentionFinder:
             start = self.office_words_before(m.first, covered)
             gap = 3 if m.first >= 3 and self.words[m.first - 1] == ")" and self.words[m.first - 3] == "(" else 0
             previous = next((r for r in reversed(result) if r.last == m.first - 1 - gap), None)
-            if previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first):
+            if previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first) \
+                    and gap and self.holder_after_code(previous, m):
+                m.label = "PER"
+                result.append(m)
+            elif previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first):
                 result.remove(previous)
                 result.append(Mention(previous.first, m.last, "ORG"))
             elif start is not None:
@@ -760,6 +764,15 @@ class MentionFinder:
             else:
                 result.append(m)
         return result
+
+    def holder_after_code(self, organisation: Mention, place: Mention) -> bool:
+        """Whether the "place" after an organisation and its code in parentheses is the holder of the title before
+        them: no known place, only name words ("Direktur PT Prima Global Baverindo (PGB) Mustika Aji Jaya Binangun";
+        but "Pemerintah Provinsi (Pemprov) DKI Jakarta")."""
+        words = self.words
+        return organisation.first > 0 and is_title(words[organisation.first - 1]) \
+            and place_length(words, place.first, place.last + 1) != place.last - place.first + 1 \
+            and all(is_name_word(w) for w in words[place.first:place.last + 1])
 
     def office_words_before(self, i: int, covered: set[int]) -> int | None:
         """Start of the run of office words ("Pemerintah Provinsi (Pemprov)") right before token i, if any."""
@@ -900,7 +913,7 @@ class MentionFinder:
                     and not self.tokens.in_heading(after) \
                     and is_capitalised(words[after]) and LETTERS.fullmatch(words[after]) and not words[after].endswith(".") \
                     and not is_title(words[after]) and not is_honorific(words[after]) \
-                    and words[after].casefold() not in not_names() and not self.tail_ends_sentence(m.last):
+                    and not _never_a_name(words[after]) and not self.tail_ends_sentence(m.last):
                 m.last = after
                 covered.add(after)
         return mentions
@@ -1230,9 +1243,11 @@ class MentionFinder:
 
 
 def _never_a_name(word: str) -> bool:
-    """A day, month or unit word, or a range of them ("Juli-September")."""
+    """A day, month or unit word, or a range of them ("Juli-September"), or an ordinary word with a possessive
+    "-nya" ("Legalitasnya" opening a sentence)."""
     key = word.casefold()
-    return key in not_names() or ("-" in key and all(part in not_names() for part in key.split("-")))
+    return key in not_names() or ("-" in key and all(part in not_names() for part in key.split("-"))) \
+        or (key.endswith("nya") and key[:-3] in common_words())
 
 
 def is_office_numeral(word: str, next_word: str) -> bool:
