@@ -499,3 +499,9 @@ def test_name_words_after_an_organisations_code_hold_the_title_before_it() -> No
                           ("Pemerintah Provinsi", "ORG"), ("Pemprov", "ORG"), ("DKI Jakarta", "LOC")])
     assert found.get("Mustika Aji Jaya Binangun") == "PER" and found.get("PT Prima Global Baverindo") == "ORG"
     assert found.get("Pemerintah Provinsi (Pemprov) DKI Jakarta") == "ORG"   # a place after the code joins it
+
+
+def test_a_co_title_is_a_title_and_a_reservoir_or_lake_is_a_place() -> None:
+    body = "Hal itu disampaikan Co-Owner Rinawati Prihatiningsih. Jika pembangunan Waduk Karian tersendat, warga resah."
+    found = labels(body, [("Co-Owner", "ORG"), ("Rinawati Prihatiningsih", "PER")])
+    assert found == {"Rinawati Prihatiningsih": "PER", "Waduk Karian": "LOC"}

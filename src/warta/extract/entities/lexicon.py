@@ -285,7 +285,7 @@ def is_honorific(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def is_title(word: str) -> bool:
     key = word.casefold()
-    if key in title_words():
+    if key in title_words() or (key.startswith("co-") and key[3:] in title_words()):   # "Co-President"
         return True
     full = expand_office_key(key) if key.startswith(("wamen", "kemen", "men")) else None
     return full is not None and full.split()[0].casefold() in title_words()

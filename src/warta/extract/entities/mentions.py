@@ -1158,7 +1158,8 @@ class MentionFinder:
             if j + 1 < len(words) and self.tokens.joined(j, j + 1) and is_capitalised(words[j + 1]):
                 continue   # runs on into words we cannot read as a name
             previous = words[i - 1].casefold()
-            place = previous in {"di", "ke"} or is_region(words, i, j)   # "dan Iran mengisyaratkan"
+            # "dan Iran mengisyaratkan", "pembangunan Waduk Karian"
+            place = previous in {"di", "ke"} or is_region(words, i, j) or names_venue(words[i:j + 1])
             added.append(Mention(i, j, "LOC" if place else "ORG", kind="guess"))
         return added
 
