@@ -505,3 +505,9 @@ def test_a_co_title_is_a_title_and_a_reservoir_or_lake_is_a_place() -> None:
     body = "Hal itu disampaikan Co-Owner Rinawati Prihatiningsih. Jika pembangunan Waduk Karian tersendat, warga resah."
     found = labels(body, [("Co-Owner", "ORG"), ("Rinawati Prihatiningsih", "PER")])
     assert found == {"Rinawati Prihatiningsih": "PER", "Waduk Karian": "LOC"}
+
+
+def test_a_numeral_a_letter_an_election_or_mojibake_alone_is_no_entity() -> None:
+    body = "Kata Ipda P. sanksi untuk Teradu VII dan Komisi C soal PSU. Teks: junÄ\x81á¸¥un allÄ\x81 taktub."
+    found = labels(body, [("VII", "ORG"), ("C", "LOC"), ("PSU", "ORG"), ("P", "PER"), ("Ä", "LOC")])
+    assert found == {"P": "PER"}   # a person's initial stays

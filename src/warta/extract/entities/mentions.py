@@ -39,6 +39,7 @@ MAX_ROLE_WORDS = 8
 PLACE_TITLES = frozenset({"bupati", "gubernur", "wali", "walikota", "camat", "lurah", "wagub", "wabup", "wawali", "kades"})
 SELF_CONTAINED_TITLES = frozenset({"presiden", "wapres", "raja", "ratu", "paus"})
 ROMAN = re.compile(r"[IVXLC]+")
+ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")   # I to XXXIX, not "ICC"
 LETTERS = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 # an abstract noun made with (se)ke-...-an or (se)pe(r/m/n)-...-an ("Ketenagakerjaan", "Sepengetahuan") is never a word
 # of a person's name; a ministry's acronym ("Kementan") is left to the office tables
@@ -257,8 +258,10 @@ class MentionFinder:
     def repair(self, first: int, last: int, label: str) -> list[Mention]:
         words = self.words
         first, last = self.trimmed(first, last, label)
-        if first > last or (self.mojibake and C1_CONTROLS.search(self.tokens.text(first, last))):
-            return []   # C1 control characters: mojibake ("Ù\x8aÙ\x8e…", Arabic read as Latin-1), not a name
+        if first > last or (self.mojibake and C1_CONTROLS.search(
+                self.tokens.body, self.tokens.starts[first], self.tokens.ends[last] + 1)):
+            # C1 control characters in or right after it: mojibake ("Ù\x8aÙ\x8e…", "Ä\x81", Arabic read as Latin-1)
+            return []
         if label == "ORG" and first + 2 <= last and words[first + 1] in {",", "&"} and is_code(words[first]):
             # "WHO & FAO", "OECD, Asian Development Bank": a list of organisations, not one
             return [Mention(first, first, "ORG"), *self.repair(first + 2, last, label)]
@@ -331,6 +334,8 @@ class MentionFinder:
         if first == last and label != "PER" and honorific_kind(words[first]) == "degree" and not (
                 last + 1 < len(words) and is_name_word(words[last + 1]) and self.tokens.joined(last, last + 1)):
             return []   # "Budi Santoso ST, MM": a degree after a name (before one, "ST Burhanuddin", initials)
+        if first == last and (ROMAN_NUMERAL.fullmatch(words[first]) or (len(words[first]) == 1 and label != "PER")):
+            return []   # "Teradu VII", "Komisi C": a numeral or a letter alone names nothing ("Ipda P." does)
         if all(_never_a_name(w) or w.isdigit() for w in words[first:last + 1]):
             return []   # "Juli-September 2025", "Senin": dates, not names
         if first == last and label != "PER" and (org_words().get(words[first].casefold()) == "head" or (
