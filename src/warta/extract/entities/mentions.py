@@ -745,13 +745,13 @@ class MentionFinder:
             start = self.office_words_before(m.first, covered)
             gap = 3 if m.first >= 3 and self.words[m.first - 1] == ")" and self.words[m.first - 3] == "(" else 0
             previous = next((r for r in reversed(result) if r.last == m.first - 1 - gap), None)
-            if previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first) \
-                    and gap and self.holder_after_code(previous, m):
-                m.label = "PER"
-                result.append(m)
-            elif previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first):
-                result.remove(previous)
-                result.append(Mention(previous.first, m.last, "ORG"))
+            if previous is not None and previous.label == "ORG" and self.tokens.joined(previous.last, m.first):
+                if gap and self.holder_after_code(previous, m):
+                    m.label = "PER"
+                    result.append(m)
+                else:
+                    result.remove(previous)
+                    result.append(Mention(previous.first, m.last, "ORG"))
             elif start is not None:
                 result.append(Mention(start, m.last, "ORG"))
             elif self.words[m.first] == "Indonesia" and m.first == m.last and m.first > 0:
@@ -1309,7 +1309,7 @@ def person_key_words(text: str) -> list[str]:
     dropped ("Munafri 'Appi' Arifuddin" -> munafri, appi, arifuddin); initials kept ("ST Burhanuddin")."""
     words = text.replace(",", " ").split()
     return [w.strip("'‘’").casefold() for i, w in enumerate(words)
-            if (not is_honorific(w) or reads_as_initials(w, i == 0 < len(words) - 1))
+            if (not is_honorific(w) or reads_as_initials(w, i == 0 and len(words) > 1))
             and w.casefold() not in nickname_honorifics() and w not in "()"]
 
 
