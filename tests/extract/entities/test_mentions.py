@@ -511,3 +511,12 @@ def test_a_numeral_a_letter_an_election_or_mojibake_alone_is_no_entity() -> None
     body = "Kata Ipda P. sanksi untuk Teradu VII dan Komisi C soal PSU. Teks: junÄ\x81á¸¥un allÄ\x81 taktub."
     found = labels(body, [("VII", "ORG"), ("C", "LOC"), ("PSU", "ORG"), ("P", "PER"), ("Ä", "LOC")])
     assert found == {"P": "PER"}   # a person's initial stays
+
+
+def test_an_office_stopped_inside_its_known_fields_joined_by_dan_runs_to_their_end() -> None:
+    body = ("Rencana yang dilontarkan Kementerian Energi dan Sumber Daya Mineral itu memakai RFID. Kementerian Sosial "
+            "dan Kementerian Keuangan hadir.")
+    found = labels(body, [("Kementerian Energi", "ORG"), ("Sumber Daya Mineral", "ORG"), ("RFID", "ORG"),
+                          ("Kementerian Sosial", "ORG"), ("Kementerian Keuangan", "ORG")])
+    assert found == {"Kementerian Energi dan Sumber Daya Mineral": "ORG", "Kementerian Sosial": "ORG",
+                     "Kementerian Keuangan": "ORG"}   # RFID is a technology, not an organisation

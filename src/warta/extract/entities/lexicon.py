@@ -43,6 +43,17 @@ def office_acronyms() -> dict[str, str]:
 
 
 @cache
+def joined_fields() -> frozenset[tuple[str, ...]]:
+    """The fields an office's full name joins with "dan", from the acronym table, as casefolded word tuples:
+    ("energi", "dan", "sumber", "daya", "mineral") of "Kementerian Energi dan Sumber Daya Mineral"."""
+    fields = set()
+    for full in office_acronyms().values():
+        words = tuple(full.casefold().split())
+        fields.update(words[start:] for start in (0, 1) if "dan" in words[start + 1:-1])
+    return frozenset(fields)
+
+
+@cache
 def place_acronyms() -> dict[str, str]:
     """case-sensitive acronym -> place ("AS" -> "Amerika Serikat")."""
     return {row[0]: row[1] for row in _rows("place_acronyms.tsv")}

@@ -17,9 +17,10 @@ from itertools import compress
 
 from warta.extract.entities.lexicon import (
     CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key,
-    generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, local_offices,
-    name_opener_ending, name_opener_length, name_openers, nickname_honorifics, not_names, office_acronyms, org_words,
-    place_acronyms, place_length, place_name_words, place_prefixes, places, portfolio_words, region_length, venue_words,
+    generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, joined_fields,
+    local_offices, name_opener_ending, name_opener_length, name_openers, nickname_honorifics, not_names,
+    office_acronyms, org_words, place_acronyms, place_length, place_name_words, place_prefixes, places,
+    portfolio_words, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -931,6 +932,10 @@ class MentionFinder:
         covered = self.covered(mentions)
         dropped: set[int] = set()
         for m in mentions:
+            if m.label == "ORG" and (known := self.known_field_end(m)) is not None:
+                dropped.update(id(other) for other in mentions if m.last < other.first <= known)
+                m.last = known   # "Kementerian Energi" + "dan Sumber Daya Mineral"
+                continue
             field = m.last + 2
             if m.label != "ORG" or m.last == m.first or field >= len(words) or words[m.last + 1] != "dan" \
                     or org_words().get(words[m.first].casefold()) != "head" or words[m.first].casefold() in PARTY_WORDS \
@@ -947,6 +952,18 @@ class MentionFinder:
                 if other is not None:
                     dropped.add(id(other))
         return [m for m in mentions if id(m) not in dropped]
+
+    def known_field_end(self, m: Mention) -> int | None:
+        """The last word of an office's known fields joined by "dan" that the organisation m stopped inside of, after
+        its head word ("Kementerian Energi" of "Kementerian Energi dan Sumber Daya Mineral"), or None."""
+        words = self.words
+        if not is_org_head(words[m.first]) or m.last + 1 >= len(words) or words[m.last + 1] != "dan":
+            return None
+        lowered = [w.casefold() for w in words[m.first + 1:m.first + 1 + MAX_ROLE_WORDS]]
+        ends = [m.first + len(field) for field in joined_fields()
+                if tuple(lowered[:len(field)]) == field and m.first + len(field) > m.last + 1
+                and all(self.tokens.joined(i, i + 1) for i in range(m.last, m.first + len(field)))]
+        return max(ends, default=None)
 
     def without_generic(self, mentions: list[Mention]) -> list[Mention]:
         """Drop "Pemerintah Daerah", "Puskeswan", "BLUD": generic institutions, not entities."""
