@@ -212,3 +212,19 @@ def test_a_name_given_after_alias_or_akrab_disapa_is_the_same_person_and_not_the
     canonical = {e["text"]: e["canonical"] for e in mentions_from_spans(Tokens(body), spans)}
     assert canonical["Gus Ipul"] == "Saifullah Yusuf"
     assert canonical["Sultan HB VII Tanjungsari"] == canonical["Gusti Raden Mas Moertedjo"] != "Sultan HB VII Tanjungsari"
+
+
+def test_a_companys_own_name_is_canonical_over_the_name_of_one_of_its_sites() -> None:
+    from warta.extract.entities.linking import names_a_site
+
+    assert names_a_site("Pertamina Plumpang") and names_a_site("Pos Indonesia Cabang Cikini")
+    assert not names_a_site("Polrestabes Palembang")     # an office of its own
+    assert not names_a_site("Unilever Indonesia")        # a company's Indonesian arm
+    assert not names_a_site("PDI Perjuangan Bali")       # a province's branch
+
+
+@needs_model
+def test_a_companys_site_links_to_the_company_by_its_own_name() -> None:
+    body = ("PT Pertamina memasang alat itu di 266 SPBU. Vice President Corporate Communication Pertamina Ali Mundakir "
+            "mengatakan hal itu di Depo Pertamina Plumpang, Jakarta Utara. Pemasangan oleh Pertamina terus berjalan.")
+    assert canonicals(body, "Pertamina Plumpang") == canonicals(body, "Pertamina") == {"PT Pertamina"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from warta.extract.entities.lexicon import alias_phrase_length, is_title, leader_titles, place_prefixes
+from warta.extract.entities.lexicon import PLACE_KINDS, alias_phrase_length, is_title, leader_titles, place_prefixes, places
 from warta.extract.entities.mentions import (
     Mention, Tokens, covered_tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
     without_parentheses,
@@ -22,6 +22,7 @@ from warta.unionfind import UnionFind
 ORG_NOISE_WORDS = frozenset({"pt", "tbk", "persero", "(persero)"})
 COMPANY_ARMS = frozenset({"indonesia", "group", "grup", "tbk", "global", "international", "internasional", "asia"})
 MAX_ROLE_NOUN_WORDS = 8
+SITE_KINDS = PLACE_KINDS[PLACE_KINDS.index("kab"):]   # regencies and cities, districts, villages
 MIN_SHORTENED = 4   # letters of a shortened first name: "Pras", "Afif"; shorter ones ("Ar") are too often initials
 
 
@@ -191,12 +192,24 @@ def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) 
             continue
         is_acronym = name.isupper() and " " not in name
         # an organisation's spelled-out form beats a longer variant ("Badan Pusat Statistik" over "BPS Provinsi
-        # DKI Jakarta"); a person's longest name wins
+        # DKI Jakarta"), and its own name the name of one of its sites ("PT Pertamina" over "Pertamina Plumpang");
+        # a person's longest name wins
         defines = m.defines is not None and m.label != "PER"
-        score = (not is_acronym, defines, len(name.split()), len(name), -m.first)
+        site = m.label == "ORG" and names_a_site(name)
+        score = (not is_acronym, defines, not site, len(name.split()), len(name), -m.first)
         if m.cluster not in best or score > best[m.cluster][0]:
             best[m.cluster] = (score, name)
     return {cluster: name for cluster, (_, name) in best.items()}
+
+
+def names_a_site(name: str) -> bool:
+    """Whether an organisation's name is a company's followed by a city, district or village: "Pertamina Plumpang"
+    is Pertamina's depot (but "Polrestabes Palembang", "Intel Kejaksaan Negeri Kuantan Singingi" are offices of
+    their own, "Unilever Indonesia" is the company's Indonesian arm, and "PDI Perjuangan Bali" its province's)."""
+    words = name.casefold().split()
+    start = next((i for i in range(1, len(words)) if tuple(words[i:]) in places()), None)   # the longest place
+    return start is not None and places()[tuple(words[start:])] in SITE_KINDS \
+        and not any(map(is_org_head, words[:start]))
 
 
 def display_name(text: str, label: str) -> str:
