@@ -520,3 +520,12 @@ def test_an_office_stopped_inside_its_known_fields_joined_by_dan_runs_to_their_e
                           ("Kementerian Sosial", "ORG"), ("Kementerian Keuangan", "ORG")])
     assert found == {"Kementerian Energi dan Sumber Daya Mineral": "ORG", "Kementerian Sosial": "ORG",
                      "Kementerian Keuangan": "ORG"}   # RFID is a technology, not an organisation
+
+
+def test_an_ordinary_lower_case_word_splits_a_name_the_model_ran_on() -> None:
+    body = ("Bansos disalurkan Kementerian Sosial melalui Program Keluarga Harapan. Minyak mentah Brent North Sea "
+            "turun, kata Centre for Peace and Security.")
+    found = labels(body, [("Kementerian Sosial melalui Program Keluarga Harapan", "ORG"),
+                          ("Minyak mentah Brent North Sea", "ORG"), ("Centre for Peace and Security", "ORG")])
+    assert found == {"Kementerian Sosial": "ORG", "Program Keluarga Harapan": "ORG", "Brent North Sea": "ORG",
+                     "Centre for Peace and Security": "ORG"}   # other languages' function words stay inside

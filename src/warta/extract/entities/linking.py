@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from warta.extract.entities.lexicon import PLACE_KINDS, alias_phrase_length, is_title, leader_titles, place_prefixes, places
+from warta.extract.entities.lexicon import (
+    PLACE_KINDS, alias_phrase_length, is_title, leader_titles, place_prefixes, places,
+)
 from warta.extract.entities.mentions import (
     Mention, Tokens, covered_tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
     without_parentheses,

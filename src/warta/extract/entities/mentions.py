@@ -195,6 +195,12 @@ def reads_as_initials(word: str, before_a_name: bool = True) -> bool:
     return before_a_name and word.isupper() and honorific_kind(word) == "degree"
 
 
+def breaks_name(word: str) -> bool:
+    """An ordinary Indonesian word in lower case ("melalui", "mentah"), which no name holds; short function words
+    of other languages do ("Mobility as a Service", "Centre for Peace")."""
+    return len(word) >= 4 and word.islower() and word.isalpha() and word in common_words() and word not in CONNECTORS
+
+
 def is_org_tail(word: str) -> bool:
     return org_words().get(word.casefold()) == "tail"
 
@@ -263,6 +269,10 @@ class MentionFinder:
                 self.tokens.body, self.tokens.starts[first], self.tokens.ends[last] + 1)):
             # C1 control characters in or right after it: mojibake ("Ù\x8aÙ\x8e…", "Ä\x81", Arabic read as Latin-1)
             return []
+        inner = next((i for i in range(first + 1, last) if breaks_name(words[i])), None)
+        if inner is not None:
+            # "Minyak mentah Brent North Sea", "Kementerian Sosial melalui Program Keluarga Harapan"
+            return [*self.repair(first, inner - 1, label), *self.repair(inner + 1, last, label)]
         if label == "ORG" and first + 2 <= last and words[first + 1] in {",", "&"} and is_code(words[first]):
             # "WHO & FAO", "OECD, Asian Development Bank": a list of organisations, not one
             return [Mention(first, first, "ORG"), *self.repair(first + 2, last, label)]
