@@ -529,3 +529,9 @@ def test_an_ordinary_lower_case_word_splits_a_name_the_model_ran_on() -> None:
                           ("Minyak mentah Brent North Sea", "ORG"), ("Centre for Peace and Security", "ORG")])
     assert found == {"Kementerian Sosial": "ORG", "Program Keluarga Harapan": "ORG", "Brent North Sea": "ORG",
                      "Centre for Peace and Security": "ORG"}   # other languages' function words stay inside
+
+
+def test_places_listed_with_figures_in_parentheses_are_no_people() -> None:
+    body = "Cadangan minyak: Irak (141), Kuwait (101), Uni Emirat Arab (98), dan Rusia (80)."
+    found = labels(body, [("Irak", "LOC"), ("Kuwait", "LOC"), ("Uni Emirat Arab", "LOC"), ("Rusia", "LOC")])
+    assert set(found.values()) == {"LOC"}

@@ -713,9 +713,12 @@ class MentionFinder:
 
     def aged(self, last: int) -> bool:
         """Whether an age in parentheses follows word `last`: "Vatikan (27)"."""
+        return self.numbered(last) and len(self.words[last + 2]) <= 2
+
+    def numbered(self, last: int) -> bool:
+        """Whether a number in parentheses follows word `last`: "Kuwait (101)"."""
         words = self.words
-        return last + 3 < len(words) and words[last + 1] == "(" and words[last + 2].isdigit() \
-            and len(words[last + 2]) <= 2 and words[last + 3] == ")"
+        return last + 3 < len(words) and words[last + 1] == "(" and words[last + 2].isdigit() and words[last + 3] == ")"
 
     def may_open_name(self, i: int, name_words: int) -> bool:
         """Whether word i, just before a person name of `name_words` words, can be the name's first word: not an
@@ -1073,7 +1076,11 @@ class MentionFinder:
         covered = self.covered(mentions)
         mentions = mentions + [Mention(i, i, "PER") for i in aged_words
                                if i not in covered and INITIALS.fullmatch(words[i])]
-        aged = {self.tokens.text(m.first, m.last) for m in mentions if self.aged(m.last)}
+        numbered_places = {self.tokens.text(m.first, m.last) for m in mentions if self.numbered(m.last)
+                           and place_length(words, m.first, m.last + 1) == m.last - m.first + 1}
+        if len(numbered_places) < 2:
+            numbered_places = set()   # "Vatikan (27)" may be a person; "Uni Emirat Arab (98), dan Rusia (80)" a list
+        aged = {self.tokens.text(m.first, m.last) for m in mentions if self.aged(m.last)} - numbered_places
         for m in mentions:
             if m.label != "PER" and self.tokens.text(m.first, m.last) in aged:
                 m.label = "PER"
