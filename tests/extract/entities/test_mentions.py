@@ -535,3 +535,10 @@ def test_places_listed_with_figures_in_parentheses_are_no_people() -> None:
     body = "Cadangan minyak: Irak (141), Kuwait (101), Uni Emirat Arab (98), dan Rusia (80)."
     found = labels(body, [("Irak", "LOC"), ("Kuwait", "LOC"), ("Uni Emirat Arab", "LOC"), ("Rusia", "LOC")])
     assert set(found.values()) == {"LOC"}
+
+
+def test_a_sentences_first_ordinary_word_before_a_country_is_no_part_of_it() -> None:
+    body = "Patokan AS, West Texas Intermediate, turun. Kota Bandung ramai saat Natal, kata Nordea Markets."
+    found = labels(body, [("Patokan AS", "ORG"), ("West Texas Intermediate", "ORG"), ("Kota Bandung", "LOC"),
+                          ("Natal", "ORG"), ("Nordea Markets", "PER")])
+    assert found == {"AS": "LOC", "West Texas Intermediate": "ORG", "Kota Bandung": "LOC", "Nordea Markets": "ORG"}

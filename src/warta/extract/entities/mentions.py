@@ -278,6 +278,9 @@ class MentionFinder:
             return [Mention(first, first, "ORG"), *self.repair(first + 2, last, label)]
         if (split := self.region_then_name(first, last, label)) is not None:
             return split
+        if label != "PER" and first < last and self.tokens.sentence_initial(first) and not opens_region(words[first]) \
+                and words[first].casefold() in common_words() and is_region(words, first + 1, last):
+            first, label = first + 1, "LOC"   # "Patokan AS, West Texas Intermediate": the sentence's first word
         if label == "ORG" and is_region(words, first, last):
             label = "LOC"   # "Jayawijaya" of "Kejaksaan Negeri (Kejari) Jayawijaya": a regency, not an organisation
         if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
