@@ -542,3 +542,10 @@ def test_a_sentences_first_ordinary_word_before_a_country_is_no_part_of_it() -> 
     found = labels(body, [("Patokan AS", "ORG"), ("West Texas Intermediate", "ORG"), ("Kota Bandung", "LOC"),
                           ("Natal", "ORG"), ("Nordea Markets", "PER")])
     assert found == {"AS": "LOC", "West Texas Intermediate": "ORG", "Kota Bandung": "LOC", "Nordea Markets": "ORG"}
+
+
+def test_a_company_cut_between_its_legal_form_and_its_tail_is_one_and_a_rank_ends_an_office() -> None:
+    body = ("PT Bank OCBC NISP Tbk berupaya berubah. Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal M Fadil "
+            "Imran mengajak warga.")
+    found = labels(body, [("PT Bank OCBC", "ORG"), ("NISP Tbk", "ORG"), ("M Fadil Imran", "PER")])
+    assert found == {"PT Bank OCBC NISP Tbk": "ORG", "Kepolisian Daerah Metro Jaya": "ORG", "M Fadil Imran": "PER"}

@@ -222,3 +222,13 @@ def test_a_number_inside_a_schools_name_stays_in_the_role() -> None:
 def test_kompas_style_roles(text: str, name: str, role: str | None) -> None:
     """Kompas writes fields in lower case, joins two offices with a slash and spells ranks out."""
     assert role_of(text, name) == role
+
+
+def test_the_name_after_a_lawyers_title_is_the_clients() -> None:
+    from warta.extract.entities.ner import Span
+    from warta.extract.entities.stage import mentions_from_spans
+
+    body = "Tim kuasa hukum Rizieq datang ke sana. Sahara didampingi kuasa hukumnya Moh Zakki."
+    spans = [Span(body.index(n), body.index(n) + len(n), "PER", n) for n in ("Rizieq", "Sahara", "Moh Zakki")]
+    roles = {e["text"]: e["role"] for e in mentions_from_spans(Tokens(body), spans)}
+    assert roles == {"Rizieq": None, "Sahara": None, "Moh Zakki": "kuasa hukumnya"}

@@ -20,7 +20,7 @@ from warta.extract.entities.lexicon import (
     generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, joined_fields,
     local_offices, name_opener_ending, name_opener_length, name_openers, nickname_honorifics, not_names,
     office_acronyms, org_words, place_acronyms, place_length, place_name_words, place_prefixes, places,
-    portfolio_words, region_length, venue_words,
+    portfolio_words, rank_phrase_before, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -926,9 +926,20 @@ class MentionFinder:
         return None
 
     def extend_organisations(self, mentions: list[Mention]) -> list[Mention]:
-        """"BPJS Ketenagakerjaan", "TikTok Shop": the model stopped one capitalised word short."""
+        """"BPJS Ketenagakerjaan", "TikTok Shop": the model stopped one capitalised word short; "PT Bank OCBC" +
+        "NISP Tbk": it cut a company's name between its legal form and its tail."""
         covered = self.covered(mentions)
         words = self.words
+        starts = {m.first: m for m in mentions}
+        absorbed = set()
+        for m in mentions:
+            rest = starts.get(m.last + 1)
+            if m.label == "ORG" and rest is not None and rest.label == "ORG" and id(m) not in absorbed \
+                    and words[m.first].casefold() in LEGAL_FORMS and is_org_tail(words[rest.last]) \
+                    and self.tokens.joined(m.last, rest.first):
+                m.last = rest.last
+                absorbed.add(id(rest))
+        mentions = [m for m in mentions if id(m) not in absorbed]
         for m in mentions:
             after = m.last + 1
             if m.label == "ORG" and after < len(words) and after not in covered and self.tokens.joined(m.last, after) \
@@ -1162,8 +1173,9 @@ class MentionFinder:
         j = head + 1
         while j < len(words) and j not in covered and self.tokens.joined(j - 1, j):
             word = words[j]
-            if is_capitalised(word) and (is_org_head(word) or is_honorific(word) or _never_a_name(word)):
-                break
+            if is_capitalised(word) and (is_org_head(word) or is_honorific(word) or _never_a_name(word)
+                                         or any(rank_phrase_before(words, j + n - 1) == n for n in (2, 3))):
+                break   # "Kepolisian Daerah Metro Jaya" + "Inspektur Jenderal M Fadil Imran": a rank opens the person
             if is_capitalised(word):
                 last = j
             elif not lists or word.casefold() not in ORGANISATION_CONNECTORS and not (

@@ -19,6 +19,9 @@ from warta.report import RunReport
 
 
 COMPANY_FORMS = frozenset({"pt", "cv", "perum"})   # legal forms that open a company's full name
+# "kuasa hukum Rizieq datang": the name after these titles is the client's, unless a person is apposed after it
+# ("kuasa hukum Joko Tjandra, Anita Kolopaking") or "-nya" ends the title ("kuasa hukumnya Moh Zakki")
+CLIENT_TITLES = frozenset({"kuasa", "penasihat"})
 BATCH_SIZE = 32  # articles tagged together: one Viterbi pass over all their sentences
 
 
@@ -106,11 +109,20 @@ def _assign_roles(tokens: Tokens, mentions: list[Mention]) -> set[int]:
         if span is None:
             continue
         holder = _apposed_person(tokens, m, span, starts)
+        if holder is None and _names_a_client(tokens, m, span):
+            continue
         if holder is not None:
             span = (span[0], m.last)   # "pengacara Lisa, Jhony Boy Nababan": Jhony is Lisa's lawyer
         (holder or m).role = tokens.text(*span)
         role_tokens.update(range(span[0], span[1] + 1))
     return role_tokens
+
+
+def _names_a_client(tokens: Tokens, m: Mention, role: tuple[int, int]) -> bool:
+    """Whether the role right before m is a lawyer's title whose name is the client's (CLIENT_TITLES)."""
+    words = tokens.texts
+    return role[1] == m.first - 1 and words[role[0]].casefold() in CLIENT_TITLES \
+        and not words[role[1]].casefold().endswith("nya")
 
 
 def _apposed_person(tokens: Tokens, m: Mention, role: tuple[int, int], starts: dict[int, Mention]) -> Mention | None:
