@@ -230,6 +230,14 @@ def test_indirect_statement_with_menurut_and_a_pronoun() -> None:
     assert (q["speaker"], q["verb"]) == ("Jusuf Kalla", "menurut")
 
 
+def test_indirect_statement_with_menurut_and_a_name_set_off_by_commas() -> None:
+    body = "Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, kepemilikan Joko atas properti itu sah."
+    entities = person(body, "Joko Tjandra") + person(body, "Anita Kolopaking", role="kuasa hukum Joko Tjandra")
+    q = only(extract_quotes(body, entities), direct=False)
+    assert q["text"] == "kepemilikan Joko atas properti itu sah"   # the name is the who's, not the statement's
+    assert q["speaker"] == "Anita Kolopaking"
+
+
 def test_indirect_statement_needs_a_person() -> None:
     body = "Menurut data BPS, angka kemiskinan turun tahun ini."
     assert extract_quotes(body, person(body, "BPS", label="ORG")) == []

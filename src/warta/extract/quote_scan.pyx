@@ -230,6 +230,7 @@ cdef class Speaker:
 cdef enum:
     ASCII = 128
     KELVIN_SIGN = 0x212A  # the one non-ASCII character whose str.lower() is an ASCII letter ("k")
+    MAX_APPOSED_WORDS = 5  # words of a name set off by commas after an according statement's who
 
 
 cdef class WordTable:
@@ -992,6 +993,11 @@ cdef class StatementPlaces:
                 name_end -= 1
             if name == at or name_end - name > self.max_who:
                 return -1
+            apposed = apposed_name_end(body, comma + 1, end)
+            if apposed >= 0:  # "Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, ...": the name is the who's
+                name_end, comma = apposed, apposed
+                while char_at(body, name_end - 1) == 0x20 or char_at(body, name_end - 1) == 0x09:
+                    name_end -= 1
             who_start[0], who_end[0] = name, name_end
         comma = skip_blanks(body, comma + 1, end)  # the text: after the blanks, or the last of them
         return comma if comma < end else end - 1
@@ -1025,6 +1031,24 @@ cdef bint ends_in_nya_any_case(str body, Py_ssize_t start, Py_ssize_t stop):
 cdef inline bint is_who_end(Py_UCS4 ch) noexcept nogil:
     """A character no name of an according statement holds: , . ; :"""
     return ch == 0x2C or ch == 0x2E or ch == 0x3B or ch == 0x3A
+
+
+cdef Py_ssize_t apposed_name_end(str body, Py_ssize_t at, Py_ssize_t end):
+    """The offset of the comma closing a name set off by commas at `at` (one to MAX_APPOSED_WORDS capitalised
+    words: ", Anita Kolopaking,"), else -1."""
+    cdef Py_ssize_t words = 0
+    at = skip_blanks(body, at, end)
+    while at < end and words < MAX_APPOSED_WORDS and Py_UNICODE_ISUPPER(char_at(body, at)):
+        words += 1
+        while at < end and (Py_UNICODE_ISALNUM(char_at(body, at)) or char_at(body, at) == 0x2D
+                            or char_at(body, at) == 0x27 or char_at(body, at) == 0x2E):
+            at += 1
+        if at < end and char_at(body, at) == 0x2C:
+            return at
+        if at >= end or char_at(body, at) != 0x20:
+            return -1
+        at += 1
+    return -1
 
 
 cdef Py_ssize_t skip_blanks(str body, Py_ssize_t at, Py_ssize_t end):
