@@ -549,3 +549,14 @@ def test_a_company_cut_between_its_legal_form_and_its_tail_is_one_and_a_rank_end
             "Imran mengajak warga.")
     found = labels(body, [("PT Bank OCBC", "ORG"), ("NISP Tbk", "ORG"), ("M Fadil Imran", "PER")])
     assert found == {"PT Bank OCBC NISP Tbk": "ORG", "Kepolisian Daerah Metro Jaya": "ORG", "M Fadil Imran": "PER"}
+
+
+def test_an_organisation_word_labels_its_long_form_and_a_sasak_opener_stays_with_the_person() -> None:
+    body = ("Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY Deddy Pranowo mengatakan pasien Covid-19 turun. "
+            "Ketua Gili Hotel Association Lalu Kusnawan setuju. Yogyakarta International Airport ramai.")
+    found = labels(body, [("Restoran Indonesia", "LOC"), ("PHRI", "ORG"), ("DIY", "LOC"), ("Deddy Pranowo", "PER"),
+                          ("Covid-19", "ORG"), ("Gili Hotel Association", "ORG"), ("Lalu Kusnawan", "PER"),
+                          ("Yogyakarta International Airport", "PER")])
+    assert found.get("Perhimpunan Hotel dan Restoran Indonesia") == found.get("PHRI") == "ORG"
+    assert found.get("Lalu Kusnawan") == "PER" and found.get("Gili Hotel Association") == "ORG"
+    assert found.get("Yogyakarta International Airport") == "LOC" and "Covid-19" not in found

@@ -404,6 +404,8 @@ class MentionFinder:
         if i >= last or self.tokens.sentence_initial(i) or not is_name_word(words[i + 1]) or is_org_head(words[i]) \
                 or words[i].casefold() in place_prefixes():
             return False
+        if name_opener_length(words, i, last + 1):
+            return True   # "Lalu Kusnawan": a Sasak, Bugis or Balinese name opener
         before = words[i - 1]
         return is_honorific(before) or is_code(before) or before in (",", "bernama") \
             or (before[:1].isupper() and before[1:] != before[1:].lower() and before.isalpha())   # "NasDem", "PKB"
@@ -913,7 +915,11 @@ class MentionFinder:
         return j
 
     def label_of(self, first: int, last: int, mentions: list[Mention]) -> str | None:
-        """The label of the model's mention overlapping the range most, else ORG when it names an organisation."""
+        """ORG for a name an organisation word opens ("Perhimpunan Hotel dan Restoran Indonesia", whatever the model
+        read inside it), else the label of the model's mention overlapping the range most, else ORG when it holds
+        an organisation word."""
+        if is_org_head(self.words[first]) and is_capitalised(self.words[first]):
+            return "ORG"
         best, best_overlap = None, 0
         for m in mentions:
             overlap = min(m.last, last) - max(m.first, first) + 1
@@ -1298,11 +1304,11 @@ class MentionFinder:
 
 
 def _never_a_name(word: str) -> bool:
-    """A day, month or unit word, or a range of them ("Juli-September"), or an ordinary word with a possessive
-    "-nya" ("Legalitasnya" opening a sentence)."""
+    """A day, month or unit word, or a range of them and numbers ("Juli-September", "Covid-19"), or an ordinary
+    word with a possessive "-nya" ("Legalitasnya" opening a sentence)."""
     key = word.casefold()
-    return key in not_names() or ("-" in key and all(part in not_names() for part in key.split("-"))) \
-        or (key.endswith("nya") and key[:-3] in common_words())
+    return key in not_names() or (key.endswith("nya") and key[:-3] in common_words()) \
+        or ("-" in key and all(part in not_names() or part.isdigit() for part in key.split("-")))
 
 
 def is_office_numeral(word: str, next_word: str) -> bool:
