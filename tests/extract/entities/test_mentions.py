@@ -472,6 +472,9 @@ def test_the_first_word_of_a_two_word_title_is_no_person() -> None:
     found = labels(body, [("Imam", "PER"), ("Masjid Istiqlal", "LOC"), ("Nasaruddin Umar", "PER"),
                           ("Imam Nahrawi", "PER")])
     assert "Imam" not in found and found.get("Nasaruddin Umar") == found.get("Imam Nahrawi") == "PER"
+    body = "Imam Besar Masjid Istiqlal Nasaruddin Umar berdoa."
+    found = labels(body, [("Imam Besar Masjid Istiqlal", "LOC"), ("Nasaruddin Umar", "PER")])
+    assert found == {"Masjid Istiqlal": "LOC", "Nasaruddin Umar": "PER"}   # the title opens no place either
 
 
 def test_a_degree_in_capitals_before_a_name_is_initials_and_after_one_no_entity() -> None:

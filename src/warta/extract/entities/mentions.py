@@ -285,9 +285,11 @@ class MentionFinder:
             label = "LOC"   # "Jayawijaya" of "Kejaksaan Negeri (Kejari) Jayawijaya": a regency, not an organisation
         if label == "PER" and is_org_head(words[first]) and is_capitalised(words[first]):
             label = "ORG"   # "Kementerian Imipas" read as a person
-        if label == "PER" and first in self.tokens.compound_title_starts:
-            first += 2   # "Imam Besar" + "Nasaruddin Umar": the title, not the name, opens the span
-        if label == "PER" and first <= last:
+        if first in self.tokens.compound_title_starts:
+            first += 2   # "Imam Besar" + "Nasaruddin Umar", + "Masjid Istiqlal": the title opens no name
+            if first > last:
+                return []
+        if label == "PER":
             rank = next((i for i in range(last - 1, first, -1)
                          if honorific_kind(words[i]) in RANK_KINDS), None)
             if rank is not None and any(map(is_name_word, words[rank + 1:last + 1])):
