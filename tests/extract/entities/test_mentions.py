@@ -563,3 +563,11 @@ def test_an_organisation_word_labels_its_long_form_and_a_sasak_opener_stays_with
     assert found.get("Perhimpunan Hotel dan Restoran Indonesia") == found.get("PHRI") == "ORG"
     assert found.get("Lalu Kusnawan") == "PER" and found.get("Gili Hotel Association") == "ORG"
     assert found.get("Yogyakarta International Airport") == "LOC" and "Covid-19" not in found
+
+
+def test_a_rank_in_words_or_its_force_in_parentheses_is_no_part_of_an_organisation() -> None:
+    body = ("Hal itu disampaikan Kepala Polri Jenderal (Pol) Idham Azis di Jakarta. Kepala Bareskrim Polri Komisaris "
+            "Jenderal Listyo Sigit Prabowo menambahkan.")
+    found = labels(body, [("Idham Azis", "PER"), ("Jakarta", "LOC"), ("Polri Komisaris", "ORG"),
+                          ("Listyo Sigit Prabowo", "PER")])
+    assert found.get("Polri") == "ORG" and "Pol" not in found and "Polri Komisaris" not in found

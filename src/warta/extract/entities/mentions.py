@@ -195,6 +195,11 @@ def reads_as_initials(word: str, before_a_name: bool = True) -> bool:
     return before_a_name and word.isupper() and honorific_kind(word) == "degree"
 
 
+def rank_phrase_at(words: list[str], i: int) -> bool:
+    """Whether a rank written out in words opens at words[i] ("Komisaris Jenderal", "Ajun Komisaris Besar")."""
+    return any(rank_phrase_before(words, i + n - 1) == n for n in (2, 3))
+
+
 def breaks_name(word: str) -> bool:
     """An ordinary Indonesian word in lower case ("melalui", "mentah"), which no name holds; short function words
     of other languages do ("Mobility as a Service", "Centre for Peace")."""
@@ -315,8 +320,8 @@ class MentionFinder:
                     and is_code(words[last + 2]):
                 label = "ORG"   # "Pusdatin (SIKS-NG)", "Euroskinlab (ESL)": a one-word name followed by a code
         if label == "ORG":
-            while last > first and honorific_kind(words[last]) in RANK_KINDS:
-                last -= 1   # "Polrestabes Palembang AKBP" + "Andrie Setiawan": the rank opens the person
+            while last > first and (honorific_kind(words[last]) in RANK_KINDS or rank_phrase_at(words, last)):
+                last -= 1   # "Polrestabes Palembang AKBP" + "Andrie Setiawan", "Polri Komisaris" + "Jenderal Listyo"
         if first > last:
             return []
         if label != "PER" and first > 0 and is_honorific(words[first - 1]) and self.tokens.joined(first - 1, first) \
@@ -828,8 +833,8 @@ class MentionFinder:
             if words[i + 2] != ")":
                 continue
             inner = words[i + 1]
-            if not looks_like_abbreviation(inner):
-                continue
+            if not looks_like_abbreviation(inner) or is_honorific(inner):
+                continue   # "Kapolri Jenderal (Pol) Idham Azis": the rank's force, no abbreviation
             long_first = self.long_form_before(i, inner)
             if long_first is None:
                 continue
@@ -1182,7 +1187,7 @@ class MentionFinder:
         while j < len(words) and j not in covered and self.tokens.joined(j - 1, j):
             word = words[j]
             if is_capitalised(word) and (is_org_head(word) or is_honorific(word) or _never_a_name(word)
-                                         or any(rank_phrase_before(words, j + n - 1) == n for n in (2, 3))):
+                                         or rank_phrase_at(words, j)):
                 break   # "Kepolisian Daerah Metro Jaya" + "Inspektur Jenderal M Fadil Imran": a rank opens the person
             if is_capitalised(word):
                 last = j
