@@ -236,6 +236,9 @@ def test_indirect_statement_with_menurut_and_a_name_set_off_by_commas() -> None:
     q = only(extract_quotes(body, entities), direct=False)
     assert q["text"] == "kepemilikan Joko atas properti itu sah"   # the name is the who's, not the statement's
     assert q["speaker"] == "Anita Kolopaking"
+    body = "Kalla berbicara di Bursa Efek Jakarta. Menurut dia, Jakarta, Bandung dan Medan siap menjadi tuan rumah."
+    q = only(extract_quotes(body, person(body, "Kalla", "Jusuf Kalla")), direct=False)
+    assert q["text"].startswith("Jakarta, Bandung") and q["speaker"] == "Jusuf Kalla"   # a pronoun takes no name
 
 
 def test_indirect_statement_needs_a_person() -> None:

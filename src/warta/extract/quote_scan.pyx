@@ -978,7 +978,7 @@ cdef class StatementPlaces:
         text after it, after blanks and a name of at most MAX_WHO characters (the blanks after it
         aside), or after only blanks (the last of two or more of them is then the name).
         """
-        cdef Py_ssize_t name = skip_blanks(body, at, end), comma = name, name_end
+        cdef Py_ssize_t name = skip_blanks(body, at, end), comma = name, name_end, apposed
         while comma < end and not is_who_end(char_at(body, comma)):
             comma += 1
         if comma >= end - 1 or char_at(body, comma) != 0x2C:
@@ -993,8 +993,10 @@ cdef class StatementPlaces:
                 name_end -= 1
             if name == at or name_end - name > self.max_who:
                 return -1
-            apposed = apposed_name_end(body, comma + 1, end)
-            if apposed >= 0:  # "Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, ...": the name is the who's
+            # "Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, ...": after a who of two words or more (not
+            # "Menurut dia, Jakarta, ..."), a name set off by commas is the who's
+            apposed = apposed_name_end(body, comma + 1, end) if has_blank(body, name, name_end) else -1
+            if apposed >= 0:
                 name_end, comma = apposed, apposed
                 while char_at(body, name_end - 1) == 0x20 or char_at(body, name_end - 1) == 0x09:
                     name_end -= 1
@@ -1031,6 +1033,15 @@ cdef bint ends_in_nya_any_case(str body, Py_ssize_t start, Py_ssize_t stop):
 cdef inline bint is_who_end(Py_UCS4 ch) noexcept nogil:
     """A character no name of an according statement holds: , . ; :"""
     return ch == 0x2C or ch == 0x2E or ch == 0x3B or ch == 0x3A
+
+
+cdef bint has_blank(str body, Py_ssize_t start, Py_ssize_t end):
+    """Whether a space or tab is in `body[start:end]`."""
+    while start < end:
+        if char_at(body, start) == 0x20 or char_at(body, start) == 0x09:
+            return True
+        start += 1
+    return False
 
 
 cdef Py_ssize_t apposed_name_end(str body, Py_ssize_t at, Py_ssize_t end):

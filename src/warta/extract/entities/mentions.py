@@ -999,9 +999,9 @@ class MentionFinder:
         words = self.words
         if not is_org_head(words[m.first]) or m.last + 1 >= len(words) or words[m.last + 1] != "dan":
             return None
-        lowered = [w.casefold() for w in words[m.first + 1:m.first + 1 + MAX_ROLE_WORDS]]
         ends = [m.first + len(field) for field in joined_fields()
-                if tuple(lowered[:len(field)]) == field and m.first + len(field) > m.last + 1
+                if m.last + 1 < m.first + len(field) < len(words)
+                and tuple(w.casefold() for w in words[m.first + 1:m.first + 1 + len(field)]) == field
                 and all(self.tokens.joined(i, i + 1) for i in range(m.last, m.first + len(field)))]
         return max(ends, default=None)
 
