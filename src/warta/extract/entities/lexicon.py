@@ -253,6 +253,14 @@ def compound_titles() -> frozenset[str]:
 
 
 @cache
+def compound_title_firsts() -> frozenset[str]:
+    """The first words of `compound_titles` as written: lower-case, capitalised or in capitals ("Imam" of "imam
+    besar")."""
+    firsts = {title.split()[0] for title in compound_titles()}
+    return frozenset(form for word in firsts for form in (word, word.capitalize(), word.upper()))
+
+
+@cache
 def not_names() -> frozenset[str]:
     return _word_set("not_names.tsv")
 
@@ -279,6 +287,17 @@ def rank_phrases() -> frozenset[tuple[str, ...]]:
 @cache
 def _longest_rank_phrase() -> int:
     return max(map(len, rank_phrases()))
+
+
+def rank_phrase_at(words: list[str], i: int) -> bool:
+    """Whether a rank written out in words opens at words[i] ("Komisaris Jenderal", "Ajun Komisaris Besar")."""
+    return words[i].casefold() in _rank_phrase_firsts() and any(
+        tuple(w.casefold() for w in words[i:i + n]) in rank_phrases() for n in range(2, _longest_rank_phrase() + 1))
+
+
+@cache
+def _rank_phrase_firsts() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in rank_phrases())
 
 
 def rank_phrase_before(words: list[str], last: int) -> int:

@@ -9,6 +9,7 @@ The canonical name is the fullest name the body gives.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress, count
 
 from warta.extract.entities.lexicon import (
@@ -204,6 +205,7 @@ def _canonical_names(tokens: Tokens, mentions: list[Mention], texts: list[str]) 
     return {cluster: name for cluster, (_, name) in best.items()}
 
 
+@lru_cache(maxsize=1 << 14)
 def names_a_site(name: str) -> bool:
     """Whether an organisation's name is a company's followed by a city, district or village: "Pertamina Plumpang"
     is Pertamina's depot (but "Polrestabes Palembang", "Intel Kejaksaan Negeri Kuantan Singingi" are offices of

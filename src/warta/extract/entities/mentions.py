@@ -16,11 +16,11 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from warta.extract.entities.lexicon import (
-    CONNECTORS, alias_phrase_length, common_words, compound_titles, expand_office, expand_office_key,
-    generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title, joined_fields,
-    local_offices, name_opener_ending, name_opener_length, name_openers, nickname_honorifics, not_names,
-    office_acronyms, org_words, place_acronyms, place_length, place_name_words, place_prefixes, places,
-    portfolio_words, rank_phrase_before, region_length, venue_words,
+    CONNECTORS, alias_phrase_length, common_words, compound_title_firsts, compound_titles, expand_office,
+    expand_office_key, generic_institutions, honorific_kind, is_country_or_area, is_honorific, is_region, is_title,
+    joined_fields, local_offices, name_opener_ending, name_opener_length, name_openers, nickname_honorifics,
+    not_names, office_acronyms, org_words, place_acronyms, place_length, place_name_words, place_prefixes, places,
+    portfolio_words, rank_phrase_at, region_length, venue_words,
 )
 from warta.extract.entities.ner import Span, TokenColumns, token_columns
 
@@ -108,8 +108,9 @@ class Tokens:
     def compound_title_starts(self) -> frozenset[int]:
         """The indices of words that open a two-word title without being one alone ("Imam" of "Imam Besar")."""
         texts = self.texts
-        return frozenset(i for i in range(len(texts) - 1) if not is_title(texts[i])
-                         and f"{texts[i]} {texts[i + 1]}".casefold() in compound_titles())
+        firsts = compound_title_firsts()
+        return frozenset(i for i in range(len(texts) - 1) if texts[i] in firsts
+                         and not is_title(texts[i]) and f"{texts[i]} {texts[i + 1]}".casefold() in compound_titles())
 
     def is_title_at(self, i: int) -> bool:
         """Whether word i is a title, alone or as the first word of a two-word one ("Imam Besar")."""
@@ -193,11 +194,6 @@ def reads_as_initials(word: str, before_a_name: bool = True) -> bool:
     """Whether a degree's letters in capitals, opening a name, are the person's initials: a degree follows a
     name ("Budi Santoso ST"), never opens it ("Jaksa Agung ST Burhanuddin")."""
     return before_a_name and word.isupper() and honorific_kind(word) == "degree"
-
-
-def rank_phrase_at(words: list[str], i: int) -> bool:
-    """Whether a rank written out in words opens at words[i] ("Komisaris Jenderal", "Ajun Komisaris Besar")."""
-    return any(rank_phrase_before(words, i + n - 1) == n for n in (2, 3))
 
 
 def breaks_name(word: str) -> bool:
