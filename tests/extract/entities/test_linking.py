@@ -228,3 +228,19 @@ def test_a_companys_site_links_to_the_company_by_its_own_name() -> None:
     body = ("PT Pertamina memasang alat itu di 266 SPBU. Vice President Corporate Communication Pertamina Ali Mundakir "
             "mengatakan hal itu di Depo Pertamina Plumpang, Jakarta Utara. Pemasangan oleh Pertamina terus berjalan.")
     assert canonicals(body, "Pertamina Plumpang") == canonicals(body, "Pertamina") == {"PT Pertamina"}
+
+
+def test_a_fuller_name_with_another_given_name_before_it_is_another_person() -> None:
+    from warta.extract.entities.linking import names_another_person
+
+    assert names_another_person(("joko", "widodo"), ("iriana", "joko", "widodo"))       # the wife
+    assert not names_another_person(("rizieq", "shihab"), ("muhammad", "rizieq", "shihab"))
+    assert not names_another_person(("john", "darmawan"), ("i", "gede", "john", "darmawan"))
+    assert not names_another_person(("widodo",), ("joko", "widodo"))                    # a surname alone
+    assert not names_another_person(("sri", "mulyani"), ("sri", "mulyani", "indrawati"))
+
+
+@needs_model
+def test_the_presidents_wife_is_not_the_president() -> None:
+    body = "Presiden Joko Widodo bersama Ibu Negara Iriana Joko Widodo tiba di Istana. Joko Widodo lalu berpidato."
+    assert canonicals(body, "Joko Widodo") == {"Joko Widodo"}

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import compress, count
 
 from warta.extract.entities.lexicon import (
-    PLACE_KINDS, alias_phrase_length, is_title, leader_titles, place_prefixes, places,
+    PLACE_KINDS, alias_phrase_length, is_title, leader_titles, name_openers, place_prefixes, places,
 )
 from warta.extract.entities.mentions import (
     Mention, Tokens, covered_tokens, expand_words, is_capitalised, is_name_word, is_org_head, is_org_tail, person_key_words,
@@ -26,6 +26,9 @@ ORG_NOISE_WORDS = frozenset({"pt", "tbk", "persero", "(persero)"})
 COMPANY_ARMS = frozenset({"indonesia", "group", "grup", "tbk", "global", "international", "internasional", "asia"})
 MAX_ROLE_NOUN_WORDS = 8
 SITE_KINDS = PLACE_KINDS[PLACE_KINDS.index("kab"):]   # regencies and cities, districts, villages
+# first names and titles a writer drops from a full name ("Muhammad Rizieq Shihab" is "Rizieq Shihab")
+DROPPED_FIRST_NAMES = frozenset({"muhammad", "mohammad", "mohamad", "muhamad", "mochammad", "mochamad", "moch", "moh",
+                                 "mohd", "muh", "m", "ahmad", "achmad", "abdul", "raden", "rd", "h", "hj", "kh", "i"})
 MIN_SHORTENED = 4   # letters of a shortened first name: "Pras", "Afif"; shorter ones ("Ar") are too often initials
 
 
@@ -124,7 +127,8 @@ def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, .
     word_sets = {i: frozenset(keys[i]) for i in people}
     for i in sorted(people, key=lambda i: len(keys[i])):
         words = word_sets[i]
-        fuller = [j for j in people if len(keys[j]) > len(keys[i]) and words <= word_sets[j]]
+        fuller = [j for j in people if len(keys[j]) > len(keys[i]) and words <= word_sets[j]
+                  and not names_another_person(keys[i], keys[j])]
         if not fuller:
             continue
         targets = {clusters.find(j) for j in fuller}
@@ -133,6 +137,15 @@ def _link_parts_of_person_names(mentions: list[Mention], keys: list[tuple[str, .
             continue
         earlier = [j for j in fuller if mentions[j].first < mentions[i].first]
         clusters.union(i, max(earlier, key=lambda j: mentions[j].first) if earlier else fuller[0])
+
+
+def names_another_person(name: tuple[str, ...], fuller: tuple[str, ...]) -> bool:
+    """Whether a fuller name that ends in a name of two words or more puts another given name before it: the wife's
+    or child's name ("Iriana Joko Widodo", "Soraya Hamzah Haz"), not a first name dropped in writing ("Muhammad
+    Rizieq Shihab", "I Gede John Darmawan")."""
+    extra = fuller[:len(fuller) - len(name)]
+    return len(name) >= 2 and fuller[len(extra):] == name \
+        and not all(word in DROPPED_FIRST_NAMES or word in name_openers() for word in extra)
 
 
 def _link_shortened_names(mentions: list[Mention], keys: list[tuple[str, ...]], clusters: UnionFind) -> None:
