@@ -26,9 +26,10 @@ ORG_NOISE_WORDS = frozenset({"pt", "tbk", "persero", "(persero)"})
 COMPANY_ARMS = frozenset({"indonesia", "group", "grup", "tbk", "global", "international", "internasional", "asia"})
 MAX_ROLE_NOUN_WORDS = 8
 SITE_KINDS = PLACE_KINDS[PLACE_KINDS.index("kab"):]   # regencies and cities, districts, villages
-# first names and titles a writer drops from a full name ("Muhammad Rizieq Shihab" is "Rizieq Shihab")
+# first names a writer drops from a full name ("Muhammad Rizieq Shihab" is "Rizieq Shihab"; honorifics such as
+# "H" or "KH" never reach a name's key)
 DROPPED_FIRST_NAMES = frozenset({"muhammad", "mohammad", "mohamad", "muhamad", "mochammad", "mochamad", "moch", "moh",
-                                 "mohd", "muh", "m", "ahmad", "achmad", "abdul", "raden", "rd", "h", "hj", "kh", "i"})
+                                 "mohd", "muh", "m", "ahmad", "achmad", "abdul", "raden", "rd", "i"})
 MIN_SHORTENED = 4   # letters of a shortened first name: "Pras", "Afif"; shorter ones ("Ar") are too often initials
 
 

@@ -190,10 +190,10 @@ def names_portfolio(word: str) -> bool:
     return is_capitalised(word) and (word.casefold() in portfolio_words() or ABSTRACT_NOUN.fullmatch(word) is not None)
 
 
-def reads_as_initials(word: str, before_a_name: bool = True) -> bool:
+def reads_as_initials(word: str) -> bool:
     """Whether a degree's letters in capitals, opening a name, are the person's initials: a degree follows a
     name ("Budi Santoso ST"), never opens it ("Jaksa Agung ST Burhanuddin")."""
-    return before_a_name and word.isupper() and honorific_kind(word) == "degree"
+    return word.isupper() and honorific_kind(word) == "degree"
 
 
 def breaks_name(word: str) -> bool:
@@ -297,8 +297,8 @@ class MentionFinder:
                 first = rank + 1   # "Karo Monev Stamarena Polri Brigjen Hadi Utomo": the name follows the rank
             if last > first and is_office_numeral(words[first], words[first + 1]):
                 first += 1
-            while first <= last and (is_title(words[first]) or (is_honorific(words[first])
-                                                                 and not reads_as_initials(words[first], first < last))
+            while first <= last and (is_title(words[first]) or (is_honorific(words[first]) and not (
+                                         first < last and reads_as_initials(words[first])))
                                      or (words[first].casefold() in common_words() and not self.opens_name(first, last))
                                      or ABSTRACT_NOUN.fullmatch(words[first])
                                      or (first < last and words[first] in place_acronyms())):
@@ -1367,7 +1367,7 @@ def person_key_words(text: str) -> list[str]:
     dropped ("Munafri 'Appi' Arifuddin" -> munafri, appi, arifuddin); initials kept ("ST Burhanuddin")."""
     words = text.replace(",", " ").split()
     return [w.strip("'‘’").casefold() for i, w in enumerate(words)
-            if (not is_honorific(w) or reads_as_initials(w, i == 0 and len(words) > 1))
+            if (not is_honorific(w) or (i == 0 and len(words) > 1 and reads_as_initials(w)))
             and w.casefold() not in nickname_honorifics() and w not in "()"]
 
 
